@@ -1,0 +1,17 @@
+/** The numbered migrations, in order. A shipped migration is never edited: add a new one. */
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001-foundation.ts';
+
+/** Dialect a migration may need for dialect-specific DDL (triggers). */
+export type MigrationDialect = 'sqlite' | 'postgres';
+
+/** One migration step. */
+export interface CarnetMigration {
+  up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void>;
+  down?(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void>;
+}
+
+/** Every migration by its name; names sort in application order. */
+export const migrations: Record<string, CarnetMigration> = {
+  '0001-foundation': m0001,
+};

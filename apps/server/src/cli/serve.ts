@@ -1,0 +1,28 @@
+/** `carnet serve`: migrate, optionally seed the demo, start the outbox worker, listen. */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config/config.schema.ts';
+import { buildApp, defaultWebDir } from '../app.ts';
+import { createDeps } from '../deps.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { startOutboxWorker } from './outbox.ts';
+import { seedDemo } from './seed-demo.ts';
+
+/** Serves Carnet until SIGINT/SIGTERM. */
+export async function serve(config: Config, options: { seedDemo: boolean }): Promise<void> {
+  mkdirSync(resolve(config.dataDir), { recursive: true });
+  const deps = createDeps(config);
+  await migrateToLatest(deps.database);
+  if (options.seedDemo) await seedDemo(deps, { onlyIfEmpty: true });
+  const app = await buildApp(deps, { logger: { level: config.logLevel }, webDir: config.webDir || defaultWebDir });
+  const worker = startOutboxWorker(deps, app.log, join(resolve(config.dataDir), 'outbox'));
+  const shutdown = async () => {
+    await app.close();
+    await worker.stop();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  await app.listen({ port: config.port, host: config.host });
+}

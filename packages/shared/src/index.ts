@@ -1,0 +1,4 @@
+/** The wire: schemas, types, error codes and vocabularies shared by server and web. */
+export * from './errors.ts';
+export * from './auth.ts';
+export * from './vocabularies.ts';
