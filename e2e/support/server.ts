@@ -23,7 +23,11 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -55,11 +59,22 @@ export async function startServer(): Promise<RunningServer> {
       await c.end();
     };
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/server/src/main.ts'), 'serve', '--seed-demo'], {
-    cwd: root,
-    env: { ...process.env, CARNET_PORT: String(port), CARNET_PUBLIC_URL: url, CARNET_DATA_DIR: dataDir, CARNET_DATABASE_URL: databaseUrl, CARNET_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'apps/server/src/main.ts'), 'serve', '--seed-demo'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        CARNET_PORT: String(port),
+        CARNET_PUBLIC_URL: url,
+        CARNET_DATA_DIR: dataDir,
+        CARNET_DATABASE_URL: databaseUrl,
+        CARNET_LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);

@@ -85,8 +85,16 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .addColumn('consumed_at', 'text')
     .addColumn('dead', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('otp_codes_flow_idx').on('otp_codes').columns(['flow_id', 'created_at']).execute();
-  await db.schema.createIndex('otp_codes_account_idx').on('otp_codes').columns(['account_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('otp_codes_flow_idx')
+    .on('otp_codes')
+    .columns(['flow_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('otp_codes_account_idx')
+    .on('otp_codes')
+    .columns(['account_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('throttles')
@@ -108,7 +116,11 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .addColumn('sent_at', 'text')
     .addColumn('last_error', 'text')
     .execute();
-  await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['sent_at', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('outbox_due_idx')
+    .on('outbox')
+    .columns(['sent_at', 'next_attempt_at'])
+    .execute();
 
   await db.schema
     .createTable('traces')
@@ -129,7 +141,11 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .addColumn('hash', 'text', (c) => c.notNull())
     .addUniqueConstraint('traces_chain_seq_unique', ['chain', 'seq'])
     .execute();
-  await db.schema.createIndex('traces_patient_at_idx').on('traces').columns(['patient_id', 'at', 'seq']).execute();
+  await db.schema
+    .createIndex('traces_patient_at_idx')
+    .on('traces')
+    .columns(['patient_id', 'at', 'seq'])
+    .execute();
 
   await db.schema
     .createTable('trace_heads')
@@ -140,18 +156,39 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
 
   // Traces are insert-only (SECURITY.md "Traceability"): the database itself refuses changes.
   if (dialect === 'sqlite') {
-    await sql`create trigger traces_no_update before update on traces begin select raise(abort, 'traces are append-only'); end`.execute(db);
-    await sql`create trigger traces_no_delete before delete on traces begin select raise(abort, 'traces are append-only'); end`.execute(db);
+    await sql`create trigger traces_no_update before update on traces begin select raise(abort, 'traces are append-only'); end`.execute(
+      db,
+    );
+    await sql`create trigger traces_no_delete before delete on traces begin select raise(abort, 'traces are append-only'); end`.execute(
+      db,
+    );
   } else {
-    await sql`create function carnet_traces_append_only() returns trigger language plpgsql as $$ begin raise exception 'traces are append-only'; end $$`.execute(db);
-    await sql`create trigger traces_no_change before update or delete on traces for each row execute function carnet_traces_append_only()`.execute(db);
-    await sql`create trigger traces_no_truncate before truncate on traces for each statement execute function carnet_traces_append_only()`.execute(db);
+    await sql`create function carnet_traces_append_only() returns trigger language plpgsql as $$ begin raise exception 'traces are append-only'; end $$`.execute(
+      db,
+    );
+    await sql`create trigger traces_no_change before update or delete on traces for each row execute function carnet_traces_append_only()`.execute(
+      db,
+    );
+    await sql`create trigger traces_no_truncate before truncate on traces for each statement execute function carnet_traces_append_only()`.execute(
+      db,
+    );
   }
 }
 
 /** Drops the foundation tables. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['trace_heads', 'traces', 'outbox', 'throttles', 'otp_codes', 'sessions', 'activation_codes', 'accounts', 'professionals', 'patients']) {
+  for (const table of [
+    'trace_heads',
+    'traces',
+    'outbox',
+    'throttles',
+    'otp_codes',
+    'sessions',
+    'activation_codes',
+    'accounts',
+    'professionals',
+    'patients',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

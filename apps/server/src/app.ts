@@ -28,13 +28,17 @@ const redact = ['req.headers.cookie', 'req.headers.authorization', 'res.headers[
 export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Builds the Fastify app with every module. */
-export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === undefined || options.logger === false ? false : { ...(typeof options.logger === 'object' ? options.logger : {}), redact },
+    logger:
+      options.logger === undefined || options.logger === false
+        ? false
+        : { ...(typeof options.logger === 'object' ? options.logger : {}), redact },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 64 * 1024,
-    // Paths only: query strings may carry identifiers.
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -42,10 +46,21 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(cookie);
   await registerSecurity(app, { publicUrl: deps.config.publicUrl });
 
-  app.get('/health', { schema: { response: { 200: z.strictObject({ status: z.literal('ok') }), 503: z.strictObject({ status: z.literal('unavailable') }) } } }, async (_request, reply) => {
-    if (await deps.database.ping()) return { status: 'ok' as const };
-    return reply.status(503).send({ status: 'unavailable' as const });
-  });
+  app.get(
+    '/health',
+    {
+      schema: {
+        response: {
+          200: z.strictObject({ status: z.literal('ok') }),
+          503: z.strictObject({ status: z.literal('unavailable') }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      if (await deps.database.ping()) return { status: 'ok' as const };
+      return reply.status(503).send({ status: 'unavailable' as const });
+    },
+  );
 
   await app.register(
     async (api) => {
@@ -70,7 +85,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     // Single-page app: every other GET answers index.html; the router shows the page.
     app.setNotFoundHandler((request, reply) => {
       if (request.method !== 'GET' || request.url.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'resource.not_found', message: 'Ressource introuvable.' } });
+        return reply
+          .status(404)
+          .send({ error: { code: 'resource.not_found', message: 'Ressource introuvable.' } });
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });

@@ -35,7 +35,10 @@ export interface DepsOverrides {
 
 /** Opens the database handle the configuration names. */
 export function openConfiguredDatabase(config: Config): DatabaseHandle {
-  return openDatabase({ postgresUrl: config.databaseUrl || undefined, sqlitePath: join(config.dataDir, 'carnet.db') });
+  return openDatabase({
+    postgresUrl: config.databaseUrl || undefined,
+    sqlitePath: join(config.dataDir, 'carnet.db'),
+  });
 }
 
 /** Every service of the server. */
@@ -43,8 +46,11 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
   const database = overrides.database ?? openConfiguredDatabase(config);
   const db = database.db;
   const clock = overrides.clock ?? systemClock;
-  const { newId } = createIdGenerator();
-  const keyring = overrides.keyring ?? loadKeyring({ masterKey: config.masterKey || undefined, dataDir: resolve(config.dataDir) });
+  const ids = createIdGenerator();
+  const newId = (prefix: string) => ids.newId(prefix);
+  const keyring =
+    overrides.keyring ??
+    loadKeyring({ masterKey: config.masterKey || undefined, dataDir: resolve(config.dataDir) });
   const passwords = overrides.passwords ?? createPasswordHasher();
   const traces = createTraceStore({ clock, newId });
   const outbox = createOutbox({ clock, newId, sealKey: keyring.deriveKey('carnet/outbox') });
@@ -53,7 +59,11 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     db,
     clock,
     newId,
-    policy: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionAbsoluteHours * 3600_000, pendingMs: 15 * 60_000 },
+    policy: {
+      idleMs: config.sessionIdleMinutes * 60_000,
+      absoluteMs: config.sessionAbsoluteHours * 3600_000,
+      pendingMs: 15 * 60_000,
+    },
   });
   const accountsDeps: AccountsDeps = {
     db,

@@ -12,7 +12,12 @@ export function uniqueIns(): string {
 }
 
 /** An active patient with credentials; the default is the demo's Inaya. */
-export async function givenActivePatient(t: TestApp, overrides: Partial<Omit<NewPatient, 'email'> & { email: string; identifiant: string; password: string }> = {}) {
+export async function givenActivePatient(
+  t: TestApp,
+  overrides: Partial<
+    Omit<NewPatient, 'email'> & { email: string; identifiant: string; password: string }
+  > = {},
+) {
   const input = {
     ins: uniqueIns(),
     firstName: 'Inaya',
@@ -29,13 +34,23 @@ export async function givenActivePatient(t: TestApp, overrides: Partial<Omit<New
 }
 
 /** Runs the 3 steps and returns a client holding a full session. */
-export async function signIn(t: TestApp, who: { identifiant: string; password: string; email: string | null }, client: TestClient = createClient(t.app)) {
-  const step1 = await client.post('/api/auth/login', { identifiant: who.identifiant, password: who.password });
-  if (step1.statusCode !== 200) throw new Error(`step 1 answered ${step1.statusCode} ${step1.body}`);
+export async function signIn(
+  t: TestApp,
+  who: { identifiant: string; password: string; email: string | null },
+  client: TestClient = createClient(t.app),
+) {
+  const step1 = await client.post('/api/auth/login', {
+    identifiant: who.identifiant,
+    password: who.password,
+  });
+  if (step1.statusCode !== 200)
+    throw new Error(`step 1 answered ${step1.statusCode} ${step1.body}`);
   const step2 = await client.post('/api/auth/login/code', { channel: 'email' });
-  if (step2.statusCode !== 200) throw new Error(`step 2 answered ${step2.statusCode} ${step2.body}`);
+  if (step2.statusCode !== 200)
+    throw new Error(`step 2 answered ${step2.statusCode} ${step2.body}`);
   const code = await lastCodeSentTo(t.deps, who.email!);
   const step3 = await client.post('/api/auth/login/verify', { code });
-  if (step3.statusCode !== 200) throw new Error(`step 3 answered ${step3.statusCode} ${step3.body}`);
+  if (step3.statusCode !== 200)
+    throw new Error(`step 3 answered ${step3.statusCode} ${step3.body}`);
   return client;
 }

@@ -23,18 +23,43 @@ export interface TestApp {
 }
 
 /** Builds the app on a fresh migrated database. */
-export async function createTestApp(env: Record<string, string> = {}, overrides: Pick<DepsOverrides, 'passwords'> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  overrides: Pick<DepsOverrides, 'passwords'> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createManualClock();
-  const config = parseConfig({ CARNET_MASTER_KEY: TEST_MASTER_KEY, CARNET_DATA_DIR: '/nonexistent-test-dir', ...env });
-  const deps = createDeps(config, { ...overrides, database, clock, keyring: loadKeyring({ masterKey: TEST_MASTER_KEY, dataDir: '/nonexistent-test-dir' }) });
+  const config = parseConfig({
+    CARNET_MASTER_KEY: TEST_MASTER_KEY,
+    CARNET_DATA_DIR: '/nonexistent-test-dir',
+    ...env,
+  });
+  const deps = createDeps(config, {
+    ...overrides,
+    database,
+    clock,
+    keyring: loadKeyring({ masterKey: TEST_MASTER_KEY, dataDir: '/nonexistent-test-dir' }),
+  });
   const app = await buildApp(deps);
-  return { app, deps, clock, close: async () => { await app.close(); await database.close(); } };
+  return {
+    app,
+    deps,
+    clock,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
 }
 
 /** Every message queued in the outbox, oldest first, decrypted. */
 export async function outboxMessages(deps: AppDeps): Promise<OutboxMessage[]> {
-  const rows = await deps.database.db.selectFrom('outbox').select(['payload', 'created_at', 'id']).orderBy('created_at').orderBy('id').execute();
+  const rows = await deps.database.db
+    .selectFrom('outbox')
+    .select(['payload', 'created_at', 'id'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const key = deps.keyring.deriveKey('carnet/outbox');
   return rows.filter((r) => r.payload !== '').map((r) => openJson<OutboxMessage>(key, r.payload));
 }
@@ -62,14 +87,21 @@ export function createClient(app: FastifyInstance, headers: Record<string, strin
   return {
     cookies,
     async get(url: string) {
-      return remember(await app.inject({ method: 'GET', url, headers: { ...headers, cookie: cookieHeader() } }));
+      return remember(
+        await app.inject({ method: 'GET', url, headers: { ...headers, cookie: cookieHeader() } }),
+      );
     },
     async send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) {
       return remember(
         await app.inject({
           method,
           url,
-          headers: { ...headers, cookie: cookieHeader(), 'x-carnet-request': '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            ...headers,
+            cookie: cookieHeader(),
+            'x-carnet-request': '1',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
         }),
       );

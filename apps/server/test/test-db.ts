@@ -6,7 +6,8 @@ import type { DatabaseHandle } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 
 /** PostgreSQL used by the tests (trust auth, database `test`). */
-export const testPostgresUrl = process.env.CARNET_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const testPostgresUrl =
+  process.env.CARNET_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Which store this test run uses (set per vitest project). */
 export const testDialect = process.env.CARNET_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
@@ -23,7 +24,11 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const handle = openDatabase({ postgresUrl: testPostgresUrl, postgresSchema: schema, poolSize: 4 });
+  const handle = openDatabase({
+    postgresUrl: testPostgresUrl,
+    postgresSchema: schema,
+    poolSize: 4,
+  });
   await migrateToLatest(handle);
   return {
     ...handle,

@@ -18,13 +18,22 @@ export const identifiantSchema = z
   .min(8, 'Au moins 8 caractères')
   .max(64, 'Au plus 64 caractères')
   .regex(/^[A-Za-z0-9._-]+$/, 'Lettres, chiffres et . - _ uniquement')
-  .refine((v) => !/^\d{13,15}$/.test(v), 'Un identifiant ne peut pas être un numéro de sécurité sociale');
+  .refine(
+    (v) => !/^\d{13,15}$/.test(v),
+    'Un identifiant ne peut pas être un numéro de sécurité sociale',
+  );
 
 /** Password on input: length only here; strength is judged by the server (SECURITY.md). */
-export const passwordSchema = z.string().min(12, 'Au moins 12 caractères').max(128, 'Au plus 128 caractères');
+export const passwordSchema = z
+  .string()
+  .min(12, 'Au moins 12 caractères')
+  .max(128, 'Au plus 128 caractères');
 
 /** One-time code: exactly 6 digits. */
-export const otpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'Le code contient 6 chiffres');
+export const otpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Le code contient 6 chiffres');
 
 /** Where a one-time code is sent. */
 export const channelSchema = z.enum(['email', 'sms']);
@@ -118,7 +127,10 @@ export const contactChangeRequestSchema = z.discriminatedUnion('kind', [
 ]);
 export type ContactChangeRequest = z.infer<typeof contactChangeRequestSchema>;
 
-export const contactChangeStartedSchema = z.strictObject({ flowId: z.string(), masked: z.string() });
+export const contactChangeStartedSchema = z.strictObject({
+  flowId: z.string(),
+  masked: z.string(),
+});
 export const contactChangeConfirmSchema = z.strictObject({
   flowId: z.string().min(1).max(128),
   code: otpCodeSchema,

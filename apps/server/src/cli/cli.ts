@@ -9,14 +9,19 @@ import { AppError } from '../platform/http/app-error.ts';
 import { serve } from './serve.ts';
 import { seedDemo } from './seed-demo.ts';
 
-const parseWith = (schema: { safeParse(v: string): { success: boolean; data?: unknown } }, what: string) => (value: string) => {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new InvalidArgumentError(`${what} invalide.`);
-  return result.data as string;
-};
+const parseWith =
+  (schema: { safeParse(v: string): { success: boolean; data?: unknown } }, what: string) =>
+  (value: string) => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new InvalidArgumentError(`${what} invalide.`);
+    return result.data as string;
+  };
 
 /** Runs a command that needs the migrated database, then closes it. */
-async function withDeps(config: Config, run: (deps: ReturnType<typeof createDeps>) => Promise<void>) {
+async function withDeps(
+  config: Config,
+  run: (deps: ReturnType<typeof createDeps>) => Promise<void>,
+) {
   const deps = createDeps(config);
   try {
     await migrateToLatest(deps.database);
@@ -27,7 +32,10 @@ async function withDeps(config: Config, run: (deps: ReturnType<typeof createDeps
 }
 
 /** Parses argv and runs the command; exits non-zero with a clear message on bad config or input. */
-export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<void> {
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<void> {
   let config: Config;
   try {
     config = parseConfig(env);
@@ -43,7 +51,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .command('serve')
     .description('migrate and serve the web app and API')
     .option('--seed-demo', 'seed the demo data if the database has none')
-    .action(async (options: { seedDemo?: boolean }) => serve(config, { seedDemo: Boolean(options.seedDemo) }));
+    .action(async (options: { seedDemo?: boolean }) =>
+      serve(config, { seedDemo: Boolean(options.seedDemo) }),
+    );
   program
     .command('migrate')
     .description('apply database migrations')
@@ -68,15 +78,37 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .requiredOption('--ins <ins>', 'INS (NIR, 15 digits)', parseWith(insSchema, 'INS'))
     .requiredOption('--first-name <name>', 'first name')
     .requiredOption('--last-name <name>', 'last name')
-    .requiredOption('--birth-date <date>', 'birth date YYYY-MM-DD', parseWith(isoDateSchema, 'Date de naissance'))
+    .requiredOption(
+      '--birth-date <date>',
+      'birth date YYYY-MM-DD',
+      parseWith(isoDateSchema, 'Date de naissance'),
+    )
     .option('--email <email>', 'e-mail')
     .option('--mobile <mobile>', 'mobile number')
-    .action((o: { ins: string; firstName: string; lastName: string; birthDate: string; email?: string; mobile?: string }) =>
-      withDeps(config, async (deps) => {
-        if (!o.email && !o.mobile) throw new InvalidArgumentError('--email or --mobile is required.');
-        const patient = await deps.activation.createProfile({ ins: o.ins, firstName: o.firstName, lastName: o.lastName, birthDate: o.birthDate, email: o.email ?? null, mobile: o.mobile ?? null });
-        process.stdout.write(`Profile ${patient.id} created; the activation code was queued to the patient's ${o.email ? 'e-mail' : 'mobile'}.\n`);
-      }),
+    .action(
+      (o: {
+        ins: string;
+        firstName: string;
+        lastName: string;
+        birthDate: string;
+        email?: string;
+        mobile?: string;
+      }) =>
+        withDeps(config, async (deps) => {
+          if (!o.email && !o.mobile)
+            throw new InvalidArgumentError('--email or --mobile is required.');
+          const patient = await deps.activation.createProfile({
+            ins: o.ins,
+            firstName: o.firstName,
+            lastName: o.lastName,
+            birthDate: o.birthDate,
+            email: o.email ?? null,
+            mobile: o.mobile ?? null,
+          });
+          process.stdout.write(
+            `Profile ${patient.id} created; the activation code was queued to the patient's ${o.email ? 'e-mail' : 'mobile'}.\n`,
+          );
+        }),
     );
   program
     .command('config')

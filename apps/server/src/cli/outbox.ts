@@ -14,9 +14,20 @@ interface Logger {
 /** Builds and starts the worker; returns it so the caller can stop it. */
 export function startOutboxWorker(deps: AppDeps, logger: Logger, outboxDir: string) {
   const { config } = deps;
-  const mail = config.smtpUrl ? createSmtpTransport({ url: config.smtpUrl, from: config.mailFrom }) : createFileMailTransport({ dir: outboxDir, from: config.mailFrom, logger });
-  const sms = config.smsGatewayUrl ? createHttpSmsTransport({ url: config.smsGatewayUrl }) : createFileSmsTransport({ dir: outboxDir, logger });
-  const worker = createOutboxWorker({ db: deps.database.db, clock: deps.clock, sealKey: deps.keyring.deriveKey('carnet/outbox'), mail, sms, logger });
+  const mail = config.smtpUrl
+    ? createSmtpTransport({ url: config.smtpUrl, from: config.mailFrom })
+    : createFileMailTransport({ dir: outboxDir, from: config.mailFrom, logger });
+  const sms = config.smsGatewayUrl
+    ? createHttpSmsTransport({ url: config.smsGatewayUrl })
+    : createFileSmsTransport({ dir: outboxDir, logger });
+  const worker = createOutboxWorker({
+    db: deps.database.db,
+    clock: deps.clock,
+    sealKey: deps.keyring.deriveKey('carnet/outbox'),
+    mail,
+    sms,
+    logger,
+  });
   worker.start({ intervalMs: 500 });
   return worker;
 }

@@ -15,15 +15,78 @@ export const demoPatient = {
 } as const;
 
 /** The professionals of the guide, with their RPPS numbers (README). */
-export const demoProfessionals: Array<{ rpps: string; lastName: string; firstName: string; profession: Profession; specialty: string | null; isRegulator: boolean }> = [
-  { rpps: '10000000011', lastName: 'Eoso', firstName: 'Louis', profession: 'medecin', specialty: 'Médecine générale', isRegulator: false },
-  { rpps: '10000000029', lastName: 'Eugène', firstName: 'Jean-François', profession: 'medecin', specialty: 'Cardiologie', isRegulator: false },
-  { rpps: '10000000037', lastName: 'Mendes', firstName: 'Maria', profession: 'pharmacien', specialty: null, isRegulator: false },
-  { rpps: '10000000045', lastName: 'Ndiaye', firstName: 'Adama', profession: 'medecin', specialty: 'Médecine générale', isRegulator: false },
-  { rpps: '10000000052', lastName: 'Toujman', firstName: 'Gabriel', profession: 'masseur-kinesitherapeute', specialty: null, isRegulator: false },
-  { rpps: '10000000060', lastName: 'Xi', firstName: 'Léa', profession: 'infirmier', specialty: null, isRegulator: false },
-  { rpps: '10000000078', lastName: 'Samu', firstName: 'Régis', profession: 'medecin', specialty: 'Médecine d’urgence', isRegulator: true },
-  { rpps: '10000000086', lastName: 'Durand', firstName: 'Paul', profession: 'pedicure-podologue', specialty: null, isRegulator: false },
+export const demoProfessionals: Array<{
+  rpps: string;
+  lastName: string;
+  firstName: string;
+  profession: Profession;
+  specialty: string | null;
+  isRegulator: boolean;
+}> = [
+  {
+    rpps: '10000000011',
+    lastName: 'Eoso',
+    firstName: 'Louis',
+    profession: 'medecin',
+    specialty: 'Médecine générale',
+    isRegulator: false,
+  },
+  {
+    rpps: '10000000029',
+    lastName: 'Eugène',
+    firstName: 'Jean-François',
+    profession: 'medecin',
+    specialty: 'Cardiologie',
+    isRegulator: false,
+  },
+  {
+    rpps: '10000000037',
+    lastName: 'Mendes',
+    firstName: 'Maria',
+    profession: 'pharmacien',
+    specialty: null,
+    isRegulator: false,
+  },
+  {
+    rpps: '10000000045',
+    lastName: 'Ndiaye',
+    firstName: 'Adama',
+    profession: 'medecin',
+    specialty: 'Médecine générale',
+    isRegulator: false,
+  },
+  {
+    rpps: '10000000052',
+    lastName: 'Toujman',
+    firstName: 'Gabriel',
+    profession: 'masseur-kinesitherapeute',
+    specialty: null,
+    isRegulator: false,
+  },
+  {
+    rpps: '10000000060',
+    lastName: 'Xi',
+    firstName: 'Léa',
+    profession: 'infirmier',
+    specialty: null,
+    isRegulator: false,
+  },
+  {
+    rpps: '10000000078',
+    lastName: 'Samu',
+    firstName: 'Régis',
+    profession: 'medecin',
+    specialty: 'Médecine d’urgence',
+    isRegulator: true,
+  },
+  {
+    rpps: '10000000086',
+    lastName: 'Durand',
+    firstName: 'Paul',
+    profession: 'pedicure-podologue',
+    specialty: null,
+    isRegulator: false,
+  },
 ];
 
 /** Seeds the demo; with `onlyIfEmpty`, does nothing when the demo patient exists. */
@@ -34,7 +97,16 @@ export async function seedDemo(deps: AppDeps, options: { onlyIfEmpty: boolean })
   }
   await deps.activation.createActivatedProfile({ ...demoPatient });
   for (const ps of demoProfessionals) {
-    await deps.professionals.create(deps.database.db, { ...ps, email: `${ps.firstName.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${ps.lastName.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@example.org` });
+    await deps.professionals.create(deps.database.db, {
+      ...ps,
+      email: `${ps.firstName
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z]/g, '')}.${ps.lastName
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z]/g, '')}@example.org`,
+    });
   }
   return true;
 }

@@ -14,7 +14,10 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   const deps = createDeps(config);
   await migrateToLatest(deps.database);
   if (options.seedDemo) await seedDemo(deps, { onlyIfEmpty: true });
-  const app = await buildApp(deps, { logger: { level: config.logLevel }, webDir: config.webDir || defaultWebDir });
+  const app = await buildApp(deps, {
+    logger: { level: config.logLevel },
+    webDir: config.webDir || defaultWebDir,
+  });
   const worker = startOutboxWorker(deps, app.log, join(resolve(config.dataDir), 'outbox'));
   const shutdown = async () => {
     await app.close();

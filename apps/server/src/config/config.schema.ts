@@ -17,7 +17,12 @@ interface Setting<S extends z.ZodType> {
   doc: string;
 }
 
-const setting = <S extends z.ZodType>(env: string, schema: S, dflt: string, doc: string): Setting<S> => ({
+const setting = <S extends z.ZodType>(
+  env: string,
+  schema: S,
+  dflt: string,
+  doc: string,
+): Setting<S> => ({
   env,
   schema,
   default: dflt,
@@ -26,21 +31,91 @@ const setting = <S extends z.ZodType>(env: string, schema: S, dflt: string, doc:
 
 /** The settings, keyed by their name in the Config object. */
 export const settings = {
-  dataDir: setting('CARNET_DATA_DIR', z.string().min(1), './data', 'Data folder: SQLite database, blobs, key file, outbox.'),
+  dataDir: setting(
+    'CARNET_DATA_DIR',
+    z.string().min(1),
+    './data',
+    'Data folder: SQLite database, blobs, key file, outbox.',
+  ),
   port: setting('CARNET_PORT', port, '3000', 'HTTP port.'),
-  host: setting('CARNET_HOST', z.string().min(1), '127.0.0.1', 'Address to listen on (0.0.0.0 behind a proxy or in a container).'),
-  publicUrl: setting('CARNET_PUBLIC_URL', url, 'http://localhost:3000', 'Public base URL: links in e-mails, allowed Origin, cookie security.'),
-  databaseUrl: setting('CARNET_DATABASE_URL', optionalUrl, '', 'PostgreSQL URL (postgres://user@host:5432/db). Empty: SQLite in the data folder.'),
-  smtpUrl: setting('CARNET_SMTP_URL', optionalUrl, '', 'SMTP URL (smtp://user:pass@host:587). Empty: mails are written as .eml files to <data>/outbox/.'),
-  mailFrom: setting('CARNET_MAIL_FROM', z.string().min(3), 'Carnet <ne-pas-repondre@carnet.localhost>', 'Sender of e-mails.'),
-  smsGatewayUrl: setting('CARNET_SMS_GATEWAY_URL', optionalUrl, '', 'HTTP SMS gateway (POST JSON {to, text}). Empty: SMS are written as .txt files to <data>/outbox/.'),
-  masterKey: setting('CARNET_MASTER_KEY', z.string(), '', 'Master key(s), base64 32 bytes, or "v1:<b64>,v2:<b64>" (last is current). Empty: <data>/master.key, generated on first start (mode 0600).'),
-  logLevel: setting('CARNET_LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info', 'Log level.'),
-  sessionIdleMinutes: setting('CARNET_SESSION_IDLE_MINUTES', positiveInt, '15', 'Idle session timeout (minutes).'),
-  sessionAbsoluteHours: setting('CARNET_SESSION_ABSOLUTE_HOURS', positiveInt, '12', 'Absolute session lifetime (hours).'),
-  maxDocumentBytes: setting('CARNET_MAX_DOCUMENT_BYTES', positiveInt, '5242880', 'Largest accepted document file (bytes).'),
-  trustProxy: setting('CARNET_TRUST_PROXY', bool, 'false', 'Trust X-Forwarded-* headers (behind a reverse proxy).'),
-  webDir: setting('CARNET_WEB_DIR', z.string(), '', 'Folder of the built web app. Empty: apps/web/dist of this checkout.'),
+  host: setting(
+    'CARNET_HOST',
+    z.string().min(1),
+    '127.0.0.1',
+    'Address to listen on (0.0.0.0 behind a proxy or in a container).',
+  ),
+  publicUrl: setting(
+    'CARNET_PUBLIC_URL',
+    url,
+    'http://localhost:3000',
+    'Public base URL: links in e-mails, allowed Origin, cookie security.',
+  ),
+  databaseUrl: setting(
+    'CARNET_DATABASE_URL',
+    optionalUrl,
+    '',
+    'PostgreSQL URL (postgres://user@host:5432/db). Empty: SQLite in the data folder.',
+  ),
+  smtpUrl: setting(
+    'CARNET_SMTP_URL',
+    optionalUrl,
+    '',
+    'SMTP URL (smtp://user:pass@host:587). Empty: mails are written as .eml files to <data>/outbox/.',
+  ),
+  mailFrom: setting(
+    'CARNET_MAIL_FROM',
+    z.string().min(3),
+    'Carnet <ne-pas-repondre@carnet.localhost>',
+    'Sender of e-mails.',
+  ),
+  smsGatewayUrl: setting(
+    'CARNET_SMS_GATEWAY_URL',
+    optionalUrl,
+    '',
+    'HTTP SMS gateway (POST JSON {to, text}). Empty: SMS are written as .txt files to <data>/outbox/.',
+  ),
+  masterKey: setting(
+    'CARNET_MASTER_KEY',
+    z.string(),
+    '',
+    'Master key(s), base64 32 bytes, or "v1:<b64>,v2:<b64>" (last is current). Empty: <data>/master.key, generated on first start (mode 0600).',
+  ),
+  logLevel: setting(
+    'CARNET_LOG_LEVEL',
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    'info',
+    'Log level.',
+  ),
+  sessionIdleMinutes: setting(
+    'CARNET_SESSION_IDLE_MINUTES',
+    positiveInt,
+    '15',
+    'Idle session timeout (minutes).',
+  ),
+  sessionAbsoluteHours: setting(
+    'CARNET_SESSION_ABSOLUTE_HOURS',
+    positiveInt,
+    '12',
+    'Absolute session lifetime (hours).',
+  ),
+  maxDocumentBytes: setting(
+    'CARNET_MAX_DOCUMENT_BYTES',
+    positiveInt,
+    '5242880',
+    'Largest accepted document file (bytes).',
+  ),
+  trustProxy: setting(
+    'CARNET_TRUST_PROXY',
+    bool,
+    'false',
+    'Trust X-Forwarded-* headers (behind a reverse proxy).',
+  ),
+  webDir: setting(
+    'CARNET_WEB_DIR',
+    z.string(),
+    '',
+    'Folder of the built web app. Empty: apps/web/dist of this checkout.',
+  ),
 } as const;
 
 type Settings = typeof settings;
@@ -76,7 +151,8 @@ export function describeConfig(env: Record<string, string | undefined>): string 
   return Object.values(settings)
     .map((s) => {
       const value = env[s.env];
-      const shown = value === undefined ? `(default) ${s.default}` : secret.has(s.env) && value ? '***' : value;
+      const shown =
+        value === undefined ? `(default) ${s.default}` : secret.has(s.env) && value ? '***' : value;
       return `${s.env}=${shown}\n    ${s.doc}`;
     })
     .join('\n');

@@ -24,4 +24,5 @@ export function createManualClock(start = new Date('2026-11-27T09:00:00.000Z')) 
 export type ManualClock = ReturnType<typeof createManualClock>;
 
 /** ISO-8601 text of a date shifted by `ms`. */
-export const isoPlus = (date: Date, ms: number): string => new Date(date.getTime() + ms).toISOString();
+export const isoPlus = (date: Date, ms: number): string =>
+  new Date(date.getTime() + ms).toISOString();

@@ -27,7 +27,10 @@ export function createAccountSettingsService(deps: AccountsDeps) {
 
   return {
     /** Changes the password after checking the current one; other sessions end. */
-    async changePassword(session: Session, input: { currentPassword: string; newPassword: string }) {
+    async changePassword(
+      session: Session,
+      input: { currentPassword: string; newPassword: string },
+    ) {
       const { account, patient } = await owner(session);
       const key = `pw:id:${sha256Hex(account.identifiant)}`;
       const wait = await deps.throttle.waitFor(db, key);
@@ -36,26 +39,62 @@ export function createAccountSettingsService(deps: AccountsDeps) {
         await deps.throttle.fail(db, key, accountRule);
         throw accountsErrors.passwordMismatch();
       }
-      const verdict = deps.passwordPolicy.check(input.newPassword, { identifiant: account.identifiant, firstName: patient.first_name, lastName: patient.last_name, birthDate: patient.birth_date });
+      const verdict = deps.passwordPolicy.check(input.newPassword, {
+        identifiant: account.identifiant,
+        firstName: patient.first_name,
+        lastName: patient.last_name,
+        birthDate: patient.birth_date,
+      });
       if (!verdict.ok) throw accountsErrors.passwordWeak(verdict.message, 'newPassword');
       const hash = await deps.passwords.hash(input.newPassword);
       await db.transaction().execute(async (trx) => {
-        await createAccountsRepository(trx).setPasswordHash(account.id, hash, deps.clock.now().toISOString());
+        await createAccountsRepository(trx).setPasswordHash(
+          account.id,
+          hash,
+          deps.clock.now().toISOString(),
+        );
         await deps.sessions.endAll(trx, account.id, session.id);
-        await deps.traces.append(trx, { patientId: patient.id, actor: { type: 'patient', id: patient.id }, action: 'account.password_change' });
-        if (patient.email) await deps.outbox.enqueue(trx, securityNoticeMessage({ to: patient.email, change: 'password', publicUrl: deps.publicUrl }), patient.id);
+        await deps.traces.append(trx, {
+          patientId: patient.id,
+          actor: { type: 'patient', id: patient.id },
+          action: 'account.password_change',
+        });
+        if (patient.email)
+          await deps.outbox.enqueue(
+            trx,
+            securityNoticeMessage({
+              to: patient.email,
+              change: 'password',
+              publicUrl: deps.publicUrl,
+            }),
+            patient.id,
+          );
       });
     },
 
     /** Starts a contact change: a code goes to the NEW address. */
     async startContactChange(session: Session, request: ContactChangeRequest) {
       const { account, patient } = await owner(session);
-      const value = request.kind === 'email' ? request.value.trim().toLowerCase() : normalizePhone(request.value);
+      const value =
+        request.kind === 'email'
+          ? request.value.trim().toLowerCase()
+          : normalizePhone(request.value);
       const channel = request.kind === 'email' ? 'email' : 'sms';
       const flowId = randomToken(24);
       await db.transaction().execute(async (trx) => {
-        const code = await deps.otp.issue(trx, { accountId: account.id, patientId: patient.id, purpose: 'contact-change', flowId, channel, destination: `${request.kind}:${value}` });
-        await deps.outbox.enqueue(trx, codeMessage({ channel, to: value, code, purpose: 'contact-change' }), patient.id);
+        const code = await deps.otp.issue(trx, {
+          accountId: account.id,
+          patientId: patient.id,
+          purpose: 'contact-change',
+          flowId,
+          channel,
+          destination: `${request.kind}:${value}`,
+        });
+        await deps.outbox.enqueue(
+          trx,
+          codeMessage({ channel, to: value, code, purpose: 'contact-change' }),
+          patient.id,
+        );
       });
       return { flowId, masked: request.kind === 'email' ? maskEmail(value) : maskPhone(value) };
     },
@@ -65,31 +104,61 @@ export function createAccountSettingsService(deps: AccountsDeps) {
       const { account, patient } = await owner(session);
       const pending = await createOtpRepository(db).latestForFlow(input.flowId, 'contact-change');
       if (!pending || pending.account_id !== account.id) throw accountsErrors.flowInvalid();
-      const row = await deps.otp.verify(db, { flowId: input.flowId, purpose: 'contact-change', code: input.code });
+      const row = await deps.otp.verify(db, {
+        flowId: input.flowId,
+        purpose: 'contact-change',
+        code: input.code,
+      });
       const [kind, ...rest] = row.destination.split(':');
       const value = rest.join(':');
       const change = kind === 'email' ? 'email' : 'mobile';
       await db.transaction().execute(async (trx) => {
-        await deps.patients.setContact(trx, patient.id, change === 'email' ? { email: value } : { mobile: value });
-        await deps.traces.append(trx, { patientId: patient.id, actor: { type: 'patient', id: patient.id }, action: 'account.contact_change', details: { kind: change } });
+        await deps.patients.setContact(
+          trx,
+          patient.id,
+          change === 'email' ? { email: value } : { mobile: value },
+        );
+        await deps.traces.append(trx, {
+          patientId: patient.id,
+          actor: { type: 'patient', id: patient.id },
+          action: 'account.contact_change',
+          details: { kind: change },
+        });
         // The old address is told, so a hijacked session cannot silently take the account over.
-        if (patient.email) await deps.outbox.enqueue(trx, securityNoticeMessage({ to: patient.email, change, publicUrl: deps.publicUrl }), patient.id);
+        if (patient.email)
+          await deps.outbox.enqueue(
+            trx,
+            securityNoticeMessage({ to: patient.email, change, publicUrl: deps.publicUrl }),
+            patient.id,
+          );
       });
     },
 
     /** Live sessions, the current one flagged. */
     async listSessions(session: Session) {
       const sessions = await deps.sessions.list(session.account_id);
-      return sessions.map((s) => ({ id: s.id, current: s.id === session.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, device: describeDevice(s.user_agent) }));
+      return sessions.map((s) => ({
+        id: s.id,
+        current: s.id === session.id,
+        createdAt: s.created_at,
+        lastSeenAt: s.last_seen_at,
+        device: describeDevice(s.user_agent),
+      }));
     },
 
     /** Ends one of the account's sessions. */
     async endSession(session: Session, id: string) {
       const mine = await deps.sessions.list(session.account_id);
-      if (!mine.some((s) => s.id === id)) throw new AppError('session.not_found', 404, 'Session introuvable.');
+      if (!mine.some((s) => s.id === id))
+        throw new AppError('session.not_found', 404, 'Session introuvable.');
       await db.transaction().execute(async (trx) => {
         await deps.sessions.end(trx, id);
-        await deps.traces.append(trx, { patientId: session.patient_id, actor: { type: 'patient', id: session.patient_id }, action: 'session.end', target: { type: 'session', id } });
+        await deps.traces.append(trx, {
+          patientId: session.patient_id,
+          actor: { type: 'patient', id: session.patient_id },
+          action: 'session.end',
+          target: { type: 'session', id },
+        });
       });
     },
   };
@@ -97,8 +166,26 @@ export function createAccountSettingsService(deps: AccountsDeps) {
 
 /** A short French label of a browser from its user agent. */
 export function describeDevice(userAgent: string): string {
-  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrom(e|ium)\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : 'Navigateur';
-  const os = /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Windows/.test(userAgent) ? 'Windows' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : 'appareil inconnu';
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : 'Navigateur';
+  const os = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad/.test(userAgent)
+      ? 'iOS'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : 'appareil inconnu';
   return `${browser} sur ${os}`;
 }
 

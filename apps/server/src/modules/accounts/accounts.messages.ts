@@ -3,15 +3,37 @@ import { composeEmail } from '../../platform/mail/compose.ts';
 import type { OutboxMessage } from '../../platform/mail/outbox.ts';
 
 /** A one-time code, by e-mail or SMS. */
-export function codeMessage(input: { channel: 'email' | 'sms'; to: string; code: string; purpose: 'sign-in' | 'password-reset' | 'contact-change' }): OutboxMessage {
-  const what = { 'sign-in': 'vous connecter', 'password-reset': 'réinitialiser votre mot de passe', 'contact-change': 'confirmer vos coordonnées' }[input.purpose];
+export function codeMessage(input: {
+  channel: 'email' | 'sms';
+  to: string;
+  code: string;
+  purpose: 'sign-in' | 'password-reset' | 'contact-change';
+}): OutboxMessage {
+  const what = {
+    'sign-in': 'vous connecter',
+    'password-reset': 'réinitialiser votre mot de passe',
+    'contact-change': 'confirmer vos coordonnées',
+  }[input.purpose];
   const text = `Carnet : votre code à usage unique pour ${what} est ${input.code}. Il est valable 10 minutes. Ne le communiquez à personne.`;
   if (input.channel === 'sms') return { channel: 'sms', to: input.to, text };
-  return composeEmail({ to: input.to, subject: 'Votre code d’accès Carnet', paragraphs: ['Bonjour,', text, 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.'] });
+  return composeEmail({
+    to: input.to,
+    subject: 'Votre code d’accès Carnet',
+    paragraphs: [
+      'Bonjour,',
+      text,
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.',
+    ],
+  });
 }
 
 /** The activation code sent when the operator creates a profile. */
-export function activationMessage(input: { channel: 'email' | 'sms'; to: string; code: string; publicUrl: string }): OutboxMessage {
+export function activationMessage(input: {
+  channel: 'email' | 'sms';
+  to: string;
+  code: string;
+  publicUrl: string;
+}): OutboxMessage {
   const text = `Votre profil Carnet a été créé. Code provisoire : ${input.code} (valable 6 semaines). Activez votre profil ou opposez-vous à sa création sur ${input.publicUrl}/activation`;
   if (input.channel === 'sms') return { channel: 'sms', to: input.to, text };
   return composeEmail({
@@ -28,19 +50,41 @@ export function activationMessage(input: { channel: 'email' | 'sms'; to: string;
 }
 
 /** The forgotten identifiant. */
-export function identifiantMessage(input: { channel: 'email' | 'sms'; to: string; identifiant: string; publicUrl: string }): OutboxMessage {
+export function identifiantMessage(input: {
+  channel: 'email' | 'sms';
+  to: string;
+  identifiant: string;
+  publicUrl: string;
+}): OutboxMessage {
   const text = `Carnet : votre identifiant est ${input.identifiant}.`;
   if (input.channel === 'sms') return { channel: 'sms', to: input.to, text };
-  return composeEmail({ to: input.to, subject: 'Votre identifiant Carnet', paragraphs: ['Bonjour,', text], link: { label: 'Me connecter', url: `${input.publicUrl}/connexion` } });
+  return composeEmail({
+    to: input.to,
+    subject: 'Votre identifiant Carnet',
+    paragraphs: ['Bonjour,', text],
+    link: { label: 'Me connecter', url: `${input.publicUrl}/connexion` },
+  });
 }
 
 /** A security notice: password or contact data changed (always sent, SECURITY.md). */
-export function securityNoticeMessage(input: { to: string; change: 'password' | 'email' | 'mobile'; publicUrl: string }): OutboxMessage {
-  const what = { password: 'Votre mot de passe a été modifié.', email: 'Votre adresse e-mail a été modifiée.', mobile: 'Votre numéro de téléphone mobile a été modifié.' }[input.change];
+export function securityNoticeMessage(input: {
+  to: string;
+  change: 'password' | 'email' | 'mobile';
+  publicUrl: string;
+}): OutboxMessage {
+  const what = {
+    password: 'Votre mot de passe a été modifié.',
+    email: 'Votre adresse e-mail a été modifiée.',
+    mobile: 'Votre numéro de téléphone mobile a été modifié.',
+  }[input.change];
   return composeEmail({
     to: input.to,
     subject: 'Modification de votre compte Carnet',
-    paragraphs: ['Bonjour,', what, 'Si vous n’êtes pas à l’origine de cette modification, changez votre mot de passe et contactez le support.'],
+    paragraphs: [
+      'Bonjour,',
+      what,
+      'Si vous n’êtes pas à l’origine de cette modification, changez votre mot de passe et contactez le support.',
+    ],
     link: { label: 'Accéder à Carnet', url: `${input.publicUrl}/connexion` },
   });
 }

@@ -10,7 +10,11 @@ export function createAccountsRepository(db: Db) {
     },
     /** Account by identifiant (stored lower-case). */
     findByIdentifiant(identifiant: string): Promise<AccountsTable | undefined> {
-      return db.selectFrom('accounts').selectAll().where('identifiant', '=', identifiant.toLowerCase()).executeTakeFirst();
+      return db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('identifiant', '=', identifiant.toLowerCase())
+        .executeTakeFirst();
     },
     /** Account by id. */
     findById(id: string): Promise<AccountsTable | undefined> {
@@ -18,11 +22,20 @@ export function createAccountsRepository(db: Db) {
     },
     /** The patient's own account. */
     findByPatient(patientId: string): Promise<AccountsTable | undefined> {
-      return db.selectFrom('accounts').selectAll().where('patient_id', '=', patientId).where('kind', '=', 'patient').executeTakeFirst();
+      return db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .where('kind', '=', 'patient')
+        .executeTakeFirst();
     },
     /** Replaces the password hash. */
     async setPasswordHash(id: string, hash: string, at: string): Promise<void> {
-      await db.updateTable('accounts').set({ password_hash: hash, password_changed_at: at }).where('id', '=', id).execute();
+      await db
+        .updateTable('accounts')
+        .set({ password_hash: hash, password_changed_at: at })
+        .where('id', '=', id)
+        .execute();
     },
     /** Inserts an activation code (hashed). */
     async insertActivationCode(row: ActivationCodesTable): Promise<void> {
@@ -30,11 +43,20 @@ export function createAccountsRepository(db: Db) {
     },
     /** Activation code by its hash. */
     findActivationCode(codeHash: string): Promise<ActivationCodesTable | undefined> {
-      return db.selectFrom('activation_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+      return db
+        .selectFrom('activation_codes')
+        .selectAll()
+        .where('code_hash', '=', codeHash)
+        .executeTakeFirst();
     },
     /** Marks an activation code used; false if another request used it first. */
     async useActivationCode(id: string, at: string): Promise<boolean> {
-      const result = await db.updateTable('activation_codes').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+      const result = await db
+        .updateTable('activation_codes')
+        .set({ used_at: at })
+        .where('id', '=', id)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
   };

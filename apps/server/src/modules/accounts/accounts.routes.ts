@@ -20,7 +20,12 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { SessionCookie } from '../sessions/sessions.http.ts';
-import { clearSessionCookie, readSession, requireSession, setSessionCookie } from '../sessions/sessions.http.ts';
+import {
+  clearSessionCookie,
+  readSession,
+  requireSession,
+  setSessionCookie,
+} from '../sessions/sessions.http.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
 import type { AccountSettingsService } from './account-settings.service.ts';
 import { accountsErrors } from './accounts.errors.ts';
@@ -50,77 +55,153 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesDeps> = async (
     return session;
   };
 
-  app.post('/auth/login', { schema: { body: loginRequestSchema, response: { 200: loginResponseSchema } } }, async (request, reply) => {
-    const result = await deps.signIn.checkPassword({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
-    setSessionCookie(reply, cookie, result.token);
-    return { channels: result.channels };
-  });
+  app.post(
+    '/auth/login',
+    { schema: { body: loginRequestSchema, response: { 200: loginResponseSchema } } },
+    async (request, reply) => {
+      const result = await deps.signIn.checkPassword({
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+      setSessionCookie(reply, cookie, result.token);
+      return { channels: result.channels };
+    },
+  );
 
-  app.post('/auth/login/code', { schema: { body: codeRequestSchema, response: { 200: codeSentSchema } } }, async (request) => {
-    return deps.signIn.sendCode(await halfSession(request), request.body.channel);
-  });
+  app.post(
+    '/auth/login/code',
+    { schema: { body: codeRequestSchema, response: { 200: codeSentSchema } } },
+    async (request) => {
+      return deps.signIn.sendCode(await halfSession(request), request.body.channel);
+    },
+  );
 
-  app.post('/auth/login/verify', { schema: { body: codeVerifySchema, response: { 200: meSchema } } }, async (request, reply) => {
-    const result = await deps.signIn.verifyCode(await halfSession(request), request.body.code);
-    setSessionCookie(reply, cookie, result.token);
-    return result.me;
-  });
+  app.post(
+    '/auth/login/verify',
+    { schema: { body: codeVerifySchema, response: { 200: meSchema } } },
+    async (request, reply) => {
+      const result = await deps.signIn.verifyCode(await halfSession(request), request.body.code);
+      setSessionCookie(reply, cookie, result.token);
+      return result.me;
+    },
+  );
 
-  app.post('/auth/logout', { schema: { body: emptyBody, response: { 204: empty } } }, async (request, reply) => {
-    const session = await readSession(request, sessions, cookie);
-    if (session) await deps.signIn.signOut(session);
-    clearSessionCookie(reply, cookie);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { body: emptyBody, response: { 204: empty } } },
+    async (request, reply) => {
+      const session = await readSession(request, sessions, cookie);
+      if (session) await deps.signIn.signOut(session);
+      clearSessionCookie(reply, cookie);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get('/me', { schema: { response: { 200: meSchema } } }, async (request) => {
     return deps.signIn.me(await requireSession(request, sessions, cookie));
   });
 
-  app.post('/auth/activate', { schema: { body: activationRequestSchema, response: { 201: empty } } }, async (request, reply) => {
-    await deps.activation.activate({ ...request.body, ip: request.ip });
-    return reply.status(201).send(null);
-  });
+  app.post(
+    '/auth/activate',
+    { schema: { body: activationRequestSchema, response: { 201: empty } } },
+    async (request, reply) => {
+      await deps.activation.activate({ ...request.body, ip: request.ip });
+      return reply.status(201).send(null);
+    },
+  );
 
-  app.post('/auth/oppose', { schema: { body: oppositionRequestSchema, response: { 200: z.strictObject({ status: z.literal('opposed') }) } } }, async (request) => {
-    await deps.activation.oppose({ ...request.body, ip: request.ip });
-    return { status: 'opposed' as const };
-  });
+  app.post(
+    '/auth/oppose',
+    {
+      schema: {
+        body: oppositionRequestSchema,
+        response: { 200: z.strictObject({ status: z.literal('opposed') }) },
+      },
+    },
+    async (request) => {
+      await deps.activation.oppose({ ...request.body, ip: request.ip });
+      return { status: 'opposed' as const };
+    },
+  );
 
-  app.post('/auth/forgot-identifiant', { schema: { body: recoveryRequestSchema, response: { 202: recoveryAcceptedSchema } } }, async (request, reply) => {
-    return reply.status(202).send(await deps.recovery.forgotIdentifiant(request.body));
-  });
+  app.post(
+    '/auth/forgot-identifiant',
+    { schema: { body: recoveryRequestSchema, response: { 202: recoveryAcceptedSchema } } },
+    async (request, reply) => {
+      return reply.status(202).send(await deps.recovery.forgotIdentifiant(request.body));
+    },
+  );
 
-  app.post('/auth/password-reset', { schema: { body: recoveryRequestSchema, response: { 202: recoveryAcceptedSchema } } }, async (request, reply) => {
-    return reply.status(202).send(await deps.recovery.startPasswordReset(request.body));
-  });
+  app.post(
+    '/auth/password-reset',
+    { schema: { body: recoveryRequestSchema, response: { 202: recoveryAcceptedSchema } } },
+    async (request, reply) => {
+      return reply.status(202).send(await deps.recovery.startPasswordReset(request.body));
+    },
+  );
 
-  app.post('/auth/password-reset/complete', { schema: { body: passwordResetCompleteSchema, response: { 204: empty } } }, async (request, reply) => {
-    await deps.recovery.completePasswordReset(request.body);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/auth/password-reset/complete',
+    { schema: { body: passwordResetCompleteSchema, response: { 204: empty } } },
+    async (request, reply) => {
+      await deps.recovery.completePasswordReset(request.body);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.post('/account/password', { schema: { body: passwordChangeSchema, response: { 204: empty } } }, async (request, reply) => {
-    await deps.settings.changePassword(await requireSession(request, sessions, cookie), request.body);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/account/password',
+    { schema: { body: passwordChangeSchema, response: { 204: empty } } },
+    async (request, reply) => {
+      await deps.settings.changePassword(
+        await requireSession(request, sessions, cookie),
+        request.body,
+      );
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.post('/account/contact', { schema: { body: contactChangeRequestSchema, response: { 200: contactChangeStartedSchema } } }, async (request) => {
-    return deps.settings.startContactChange(await requireSession(request, sessions, cookie), request.body);
-  });
+  app.post(
+    '/account/contact',
+    { schema: { body: contactChangeRequestSchema, response: { 200: contactChangeStartedSchema } } },
+    async (request) => {
+      return deps.settings.startContactChange(
+        await requireSession(request, sessions, cookie),
+        request.body,
+      );
+    },
+  );
 
-  app.post('/account/contact/confirm', { schema: { body: contactChangeConfirmSchema, response: { 200: meSchema } } }, async (request) => {
-    const session = await requireSession(request, sessions, cookie);
-    await deps.settings.confirmContactChange(session, request.body);
-    return deps.signIn.me(session);
-  });
+  app.post(
+    '/account/contact/confirm',
+    { schema: { body: contactChangeConfirmSchema, response: { 200: meSchema } } },
+    async (request) => {
+      const session = await requireSession(request, sessions, cookie);
+      await deps.settings.confirmContactChange(session, request.body);
+      return deps.signIn.me(session);
+    },
+  );
 
-  app.get('/account/sessions', { schema: { response: { 200: sessionListSchema } } }, async (request) => {
-    return { sessions: await deps.settings.listSessions(await requireSession(request, sessions, cookie)) };
-  });
+  app.get(
+    '/account/sessions',
+    { schema: { response: { 200: sessionListSchema } } },
+    async (request) => {
+      return {
+        sessions: await deps.settings.listSessions(await requireSession(request, sessions, cookie)),
+      };
+    },
+  );
 
-  app.delete('/account/sessions/:id', { schema: { params: z.strictObject({ id: z.string().max(64) }), response: { 204: empty } } }, async (request, reply) => {
-    await deps.settings.endSession(await requireSession(request, sessions, cookie), request.params.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/account/sessions/:id',
+    { schema: { params: z.strictObject({ id: z.string().max(64) }), response: { 204: empty } } },
+    async (request, reply) => {
+      await deps.settings.endSession(
+        await requireSession(request, sessions, cookie),
+        request.params.id,
+      );
+      return reply.status(204).send(null);
+    },
+  );
 };

@@ -3,7 +3,11 @@
  * and opposition (PRODUCT.md "Account and sign-in").
  */
 import { isoPlus } from '../../platform/clock.ts';
-import { createActivationCode, keyedHash, normalizeActivationCode } from '../../platform/crypto/secrets.ts';
+import {
+  createActivationCode,
+  keyedHash,
+  normalizeActivationCode,
+} from '../../platform/crypto/secrets.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
 import type { NewPatient, Patient } from '../patients/patients.service.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
@@ -18,16 +22,31 @@ export const ACTIVATION_CODE_LIFETIME_MS = 42 * 24 * 3600_000;
 /** Creates, activates and opposes profiles. */
 export function createActivationService(deps: AccountsDeps) {
   const { db } = deps;
-  const hashCode = (code: string) => keyedHash(deps.codeHashKey, `activation:${normalizeActivationCode(code)}`);
+  const hashCode = (code: string) =>
+    keyedHash(deps.codeHashKey, `activation:${normalizeActivationCode(code)}`);
 
   /** The pending profile behind a code + INS + birth date; same failure for every mismatch. */
-  async function resolve(input: { activationCode: string; ins: string; birthDate: string; ip: string }) {
+  async function resolve(input: {
+    activationCode: string;
+    ins: string;
+    birthDate: string;
+    ip: string;
+  }) {
     const ipKey = `act:ip:${input.ip}`;
     const wait = await deps.throttle.waitFor(db, ipKey);
     if (wait > 0) throw accountsErrors.throttled(wait / 1000);
-    const code = await createAccountsRepository(db).findActivationCode(hashCode(input.activationCode));
+    const code = await createAccountsRepository(db).findActivationCode(
+      hashCode(input.activationCode),
+    );
     const patient = code ? await deps.patients.find(code.patient_id) : undefined;
-    if (!code || !patient || patient.ins !== input.ins || patient.birth_date !== input.birthDate || patient.status !== 'pending-activation' || code.used_at) {
+    if (
+      !code ||
+      !patient ||
+      patient.ins !== input.ins ||
+      patient.birth_date !== input.birthDate ||
+      patient.status !== 'pending-activation' ||
+      code.used_at
+    ) {
       await deps.throttle.fail(db, ipKey, accountRule);
       throw accountsErrors.activationInvalid();
     }
@@ -52,43 +71,101 @@ export function createActivationService(deps: AccountsDeps) {
         });
         const channel = patient.email ? 'email' : 'sms';
         const to = patient.email ?? patient.mobile;
-        if (!to) throw accountsErrors.contactInvalid('Une adresse e-mail ou un numéro de mobile est nécessaire.');
-        await deps.outbox.enqueue(trx, activationMessage({ channel, to, code, publicUrl: deps.publicUrl }), patient.id);
-        await deps.traces.append(trx, { patientId: patient.id, actor: { type: 'operator', id: null }, action: 'patient.create' });
+        if (!to)
+          throw accountsErrors.contactInvalid(
+            'Une adresse e-mail ou un numéro de mobile est nécessaire.',
+          );
+        await deps.outbox.enqueue(
+          trx,
+          activationMessage({ channel, to, code, publicUrl: deps.publicUrl }),
+          patient.id,
+        );
+        await deps.traces.append(trx, {
+          patientId: patient.id,
+          actor: { type: 'operator', id: null },
+          action: 'patient.create',
+        });
         return patient;
       });
     },
 
     /** Demo data and tests: a profile already activated with the given credentials. */
-    async createActivatedProfile(input: NewPatient & { identifiant: string; password: string }): Promise<Patient> {
+    async createActivatedProfile(
+      input: NewPatient & { identifiant: string; password: string },
+    ): Promise<Patient> {
       const passwordHash = await deps.passwords.hash(input.password);
       return db.transaction().execute(async (trx) => {
         const patient = await deps.patients.create(trx, input);
         const now = deps.clock.now().toISOString();
-        await createAccountsRepository(trx).insert({ id: deps.newId('acc'), kind: 'patient', patient_id: patient.id, professional_id: null, identifiant: input.identifiant.toLowerCase(), password_hash: passwordHash, created_at: now, password_changed_at: now });
+        await createAccountsRepository(trx).insert({
+          id: deps.newId('acc'),
+          kind: 'patient',
+          patient_id: patient.id,
+          professional_id: null,
+          identifiant: input.identifiant.toLowerCase(),
+          password_hash: passwordHash,
+          created_at: now,
+          password_changed_at: now,
+        });
         await deps.patients.setStatus(trx, patient.id, 'active');
-        await deps.traces.append(trx, { patientId: patient.id, actor: { type: 'operator', id: null }, action: 'patient.create' });
+        await deps.traces.append(trx, {
+          patientId: patient.id,
+          actor: { type: 'operator', id: null },
+          action: 'patient.create',
+        });
         return { ...patient, status: 'active' as const };
       });
     },
 
     /** Activation: code + INS + birth date, identifiant and password chosen, terms accepted. */
-    async activate(input: { activationCode: string; ins: string; birthDate: string; identifiant: string; password: string; ip: string }) {
+    async activate(input: {
+      activationCode: string;
+      ins: string;
+      birthDate: string;
+      identifiant: string;
+      password: string;
+      ip: string;
+    }) {
       const { code, patient } = await resolve(input);
       const identifiant = input.identifiant.toLowerCase();
-      if (identifiant.includes('@')) throw accountsErrors.identifiantInvalid('Un identifiant ne peut pas être une adresse e-mail.');
-      if (identifiant.replace(/\D/g, '') === patient.ins) throw accountsErrors.identifiantInvalid('Un identifiant ne peut pas être votre numéro de sécurité sociale.');
-      const verdict = deps.passwordPolicy.check(input.password, { identifiant, firstName: patient.first_name, lastName: patient.last_name, birthDate: patient.birth_date });
+      if (identifiant.includes('@'))
+        throw accountsErrors.identifiantInvalid(
+          'Un identifiant ne peut pas être une adresse e-mail.',
+        );
+      if (identifiant.replace(/\D/g, '') === patient.ins)
+        throw accountsErrors.identifiantInvalid(
+          'Un identifiant ne peut pas être votre numéro de sécurité sociale.',
+        );
+      const verdict = deps.passwordPolicy.check(input.password, {
+        identifiant,
+        firstName: patient.first_name,
+        lastName: patient.last_name,
+        birthDate: patient.birth_date,
+      });
       if (!verdict.ok) throw accountsErrors.passwordWeak(verdict.message);
       const passwordHash = await deps.passwords.hash(input.password);
       const now = deps.clock.now().toISOString();
       try {
         await db.transaction().execute(async (trx) => {
           const accounts = createAccountsRepository(trx);
-          if (!(await accounts.useActivationCode(code.id, now))) throw accountsErrors.activationInvalid();
-          await accounts.insert({ id: deps.newId('acc'), kind: 'patient', patient_id: patient.id, professional_id: null, identifiant, password_hash: passwordHash, created_at: now, password_changed_at: now });
+          if (!(await accounts.useActivationCode(code.id, now)))
+            throw accountsErrors.activationInvalid();
+          await accounts.insert({
+            id: deps.newId('acc'),
+            kind: 'patient',
+            patient_id: patient.id,
+            professional_id: null,
+            identifiant,
+            password_hash: passwordHash,
+            created_at: now,
+            password_changed_at: now,
+          });
           await deps.patients.setStatus(trx, patient.id, 'active');
-          await deps.traces.append(trx, { patientId: patient.id, actor: { type: 'patient', id: patient.id }, action: 'account.activate' });
+          await deps.traces.append(trx, {
+            patientId: patient.id,
+            actor: { type: 'patient', id: patient.id },
+            action: 'account.activate',
+          });
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw accountsErrors.identifiantTaken();
@@ -100,9 +177,19 @@ export function createActivationService(deps: AccountsDeps) {
     async oppose(input: { activationCode: string; ins: string; birthDate: string; ip: string }) {
       const { code, patient } = await resolve(input);
       await db.transaction().execute(async (trx) => {
-        if (!(await createAccountsRepository(trx).useActivationCode(code.id, deps.clock.now().toISOString()))) throw accountsErrors.activationInvalid();
+        if (
+          !(await createAccountsRepository(trx).useActivationCode(
+            code.id,
+            deps.clock.now().toISOString(),
+          ))
+        )
+          throw accountsErrors.activationInvalid();
         await deps.patients.setStatus(trx, patient.id, 'opposed');
-        await deps.traces.append(trx, { patientId: patient.id, actor: { type: 'patient', id: patient.id }, action: 'account.oppose' });
+        await deps.traces.append(trx, {
+          patientId: patient.id,
+          actor: { type: 'patient', id: patient.id },
+          action: 'account.oppose',
+        });
       });
     },
   };

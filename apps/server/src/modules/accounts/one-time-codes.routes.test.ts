@@ -12,8 +12,14 @@ afterEach(async () => {
 });
 
 /** Steps 1 and 2 done; returns the client and the code that was sent. */
-async function atStepThree(who: { identifiant: string; password: string; email: string }, client: TestClient = createClient(t.app)) {
-  expect((await client.post('/api/auth/login', { identifiant: who.identifiant, password: who.password })).statusCode).toBe(200);
+async function atStepThree(
+  who: { identifiant: string; password: string; email: string },
+  client: TestClient = createClient(t.app),
+) {
+  expect(
+    (await client.post('/api/auth/login', { identifiant: who.identifiant, password: who.password }))
+      .statusCode,
+  ).toBe(200);
   expect((await client.post('/api/auth/login/code', { channel: 'email' })).statusCode).toBe(200);
   return { client, code: await lastCodeSentTo(t.deps, who.email) };
 }
@@ -54,10 +60,16 @@ describe('one-time codes', () => {
     const wrong = wrongCodeFor(code);
     for (let i = 1; i <= 4; i++) {
       const answer = await client.post('/api/auth/login/verify', { code: wrong });
-      expect(answer.json()).toMatchObject({ error: { code: 'auth.code_invalid', message: expect.stringContaining(String(5 - i)) } });
+      expect(answer.json()).toMatchObject({
+        error: { code: 'auth.code_invalid', message: expect.stringContaining(String(5 - i)) },
+      });
     }
-    expect((await client.post('/api/auth/login/verify', { code: wrong })).json()).toMatchObject({ error: { code: 'auth.code_exhausted' } });
-    expect((await client.post('/api/auth/login/verify', { code })).json()).toMatchObject({ error: { code: 'auth.code_exhausted' } });
+    expect((await client.post('/api/auth/login/verify', { code: wrong })).json()).toMatchObject({
+      error: { code: 'auth.code_exhausted' },
+    });
+    expect((await client.post('/api/auth/login/verify', { code })).json()).toMatchObject({
+      error: { code: 'auth.code_exhausted' },
+    });
   });
 
   it('are bound to the sign-in that asked for them', async () => {
@@ -65,7 +77,10 @@ describe('one-time codes', () => {
     const first = await atStepThree(inaya);
     t.clock.advance(31_000);
     const other = createClient(t.app);
-    await other.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+    await other.post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: inaya.password,
+    });
     // The first flow's code does not open the second flow.
     expect((await other.post('/api/auth/login/verify', { code: first.code })).statusCode).toBe(400);
   });
@@ -86,23 +101,36 @@ describe('one-time codes', () => {
     t.clock.advance(30_001);
     await client.post('/api/auth/login/code', { channel: 'email' });
     const second = await lastCodeSentTo(t.deps, inaya.email);
-    if (first !== second) expect((await client.post('/api/auth/login/verify', { code: first })).statusCode).toBe(400);
+    if (first !== second)
+      expect((await client.post('/api/auth/login/verify', { code: first })).statusCode).toBe(400);
     expect((await client.post('/api/auth/login/verify', { code: second })).statusCode).toBe(200);
   });
 
   it('are limited to ten per account per 24 hours', async () => {
     const inaya = await givenActivePatient(t);
     const client = createClient(t.app);
-    await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+    await client.post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: inaya.password,
+    });
     for (let i = 0; i < 10; i++) {
-      expect((await client.post('/api/auth/login/code', { channel: 'email' })).statusCode).toBe(200);
+      expect((await client.post('/api/auth/login/code', { channel: 'email' })).statusCode).toBe(
+        200,
+      );
       t.clock.advance(31_000);
-      if (i % 4 === 3) await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+      if (i % 4 === 3)
+        await client.post('/api/auth/login', {
+          identifiant: inaya.identifiant,
+          password: inaya.password,
+        });
     }
     const eleventh = await client.post('/api/auth/login/code', { channel: 'email' });
     expect(eleventh.json()).toMatchObject({ error: { code: 'auth.code_daily_limit' } });
     t.clock.advance(24 * 3600_000);
-    await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+    await client.post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: inaya.password,
+    });
     expect((await client.post('/api/auth/login/code', { channel: 'email' })).statusCode).toBe(200);
   });
 
@@ -110,13 +138,20 @@ describe('one-time codes', () => {
     const inaya = await givenActivePatient(t);
     const client = createClient(t.app);
     for (let round = 0; round < 4; round++) {
-      await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+      await client.post('/api/auth/login', {
+        identifiant: inaya.identifiant,
+        password: inaya.password,
+      });
       await client.post('/api/auth/login/code', { channel: 'email' });
       const code = await lastCodeSentTo(t.deps, inaya.email);
-      for (let i = 0; i < 5; i++) await client.post('/api/auth/login/verify', { code: wrongCodeFor(code) });
+      for (let i = 0; i < 5; i++)
+        await client.post('/api/auth/login/verify', { code: wrongCodeFor(code) });
       t.clock.advance(31_000);
     }
-    await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+    await client.post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: inaya.password,
+    });
     const fifth = await client.post('/api/auth/login/code', { channel: 'email' });
     expect(fifth.json()).toMatchObject({ error: { code: 'auth.code_daily_limit' } });
   });
@@ -126,8 +161,12 @@ describe('one-time codes', () => {
     const { client, code } = await atStepThree(inaya);
     const twin = createClient(t.app);
     twin.cookies.set('__Host-carnet_session', client.cookies.get('__Host-carnet_session')!);
-    const answers = await Promise.all([client.post('/api/auth/login/verify', { code }), twin.post('/api/auth/login/verify', { code })]);
-    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 400]);
+    const answers = await Promise.all([
+      client.post('/api/auth/login/verify', { code }),
+      twin.post('/api/auth/login/verify', { code }),
+    ]);
+    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.statusCode >= 400 && a.statusCode < 500)).toHaveLength(1);
   });
 });
 
@@ -135,39 +174,90 @@ describe('password step throttling', () => {
   it('slows an identifiant down after five failures, with a wait that ends', async () => {
     const inaya = await givenActivePatient(t);
     const client = createClient(t.app);
-    for (let i = 0; i < 5; i++) expect((await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: 'wrong password here' })).statusCode).toBe(401);
-    const sixth = await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: 'wrong password here' });
+    for (let i = 0; i < 5; i++)
+      expect(
+        (
+          await client.post('/api/auth/login', {
+            identifiant: inaya.identifiant,
+            password: 'wrong password here',
+          })
+        ).statusCode,
+      ).toBe(401);
+    const sixth = await client.post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: 'wrong password here',
+    });
     expect(sixth.statusCode).toBe(401);
-    const blocked = await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+    const blocked = await client.post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: inaya.password,
+    });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json()).toMatchObject({ error: { code: 'auth.throttled' } });
     // No permanent lockout: the owner gets in once the wait is over.
     t.clock.advance(31_000);
-    expect((await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password })).statusCode).toBe(200);
+    expect(
+      (
+        await client.post('/api/auth/login', {
+          identifiant: inaya.identifiant,
+          password: inaya.password,
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('caps the wait at 15 minutes however many failures an attacker makes', async () => {
     const inaya = await givenActivePatient(t);
     const client = createClient(t.app);
     for (let i = 0; i < 40; i++) {
-      await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: 'wrong password here' });
+      await client.post('/api/auth/login', {
+        identifiant: inaya.identifiant,
+        password: 'wrong password here',
+      });
       t.clock.advance(16 * 60_000);
     }
-    await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: 'wrong password here' });
+    await client.post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: 'wrong password here',
+    });
     t.clock.advance(15 * 60_000 + 1);
-    expect((await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password })).statusCode).toBe(200);
+    expect(
+      (
+        await client.post('/api/auth/login', {
+          identifiant: inaya.identifiant,
+          password: inaya.password,
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('throttles an unknown identifiant exactly like a known one', async () => {
     const client = createClient(t.app);
-    for (let i = 0; i < 6; i++) await client.post('/api/auth/login', { identifiant: 'nobody.here', password: 'wrong password here' });
-    expect((await client.post('/api/auth/login', { identifiant: 'nobody.here', password: 'wrong password here' })).statusCode).toBe(429);
+    for (let i = 0; i < 6; i++)
+      await client.post('/api/auth/login', {
+        identifiant: 'nobody.here',
+        password: 'wrong password here',
+      });
+    expect(
+      (
+        await client.post('/api/auth/login', {
+          identifiant: 'nobody.here',
+          password: 'wrong password here',
+        })
+      ).statusCode,
+    ).toBe(429);
   });
 
   it('throttles one IP trying many identifiants', async () => {
     const client = createClient(t.app);
     let last = 0;
-    for (let i = 0; i < 32; i++) last = (await client.post('/api/auth/login', { identifiant: `someone.${i}xx`, password: 'wrong password here' })).statusCode;
+    for (let i = 0; i < 32; i++)
+      last = (
+        await client.post('/api/auth/login', {
+          identifiant: `someone.${i}xx`,
+          password: 'wrong password here',
+        })
+      ).statusCode;
     expect(last).toBe(429);
   });
 });

@@ -9,7 +9,10 @@ export function createOtpRepository(db: Db) {
       await db.insertInto('otp_codes').values(row).execute();
     },
     /** The newest code of a flow for a purpose. */
-    latestForFlow(flowId: string, purpose: OtpCodesTable['purpose']): Promise<OtpCodesTable | undefined> {
+    latestForFlow(
+      flowId: string,
+      purpose: OtpCodesTable['purpose'],
+    ): Promise<OtpCodesTable | undefined> {
       return db
         .selectFrom('otp_codes')
         .selectAll()
@@ -20,22 +23,41 @@ export function createOtpRepository(db: Db) {
         .executeTakeFirst();
     },
     /** Codes issued and wrong entries made for an account since `since`. */
-    async usageSince(accountId: string, since: string): Promise<{ issued: number; wrong: number; lastCreatedAt: string | null }> {
+    async usageSince(accountId: string, since: string): Promise<{ issued: number; wrong: number }> {
       const row = await db
         .selectFrom('otp_codes')
         .select((eb) => [
           eb.fn.countAll<number>().as('issued'),
           eb.fn.coalesce(eb.fn.sum<number>('wrong_attempts'), eb.lit(0)).as('wrong'),
-          eb.fn.max('created_at').as('last'),
         ])
         .where('account_id', '=', accountId)
         .where('created_at', '>', since)
         .executeTakeFirstOrThrow();
-      return { issued: Number(row.issued), wrong: Number(row.wrong), lastCreatedAt: row.last ?? null };
+      return { issued: Number(row.issued), wrong: Number(row.wrong) };
+    },
+    /** When the account's last code for a purpose was issued. */
+    async lastIssuedAt(
+      accountId: string,
+      purpose: OtpCodesTable['purpose'],
+    ): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('otp_codes')
+        .select('created_at')
+        .where('account_id', '=', accountId)
+        .where('purpose', '=', purpose)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.created_at;
     },
     /** Kills the live codes of a flow (a new code replaces them). */
     async killFlow(flowId: string): Promise<void> {
-      await db.updateTable('otp_codes').set({ dead: 1 }).where('flow_id', '=', flowId).where('consumed_at', 'is', null).execute();
+      await db
+        .updateTable('otp_codes')
+        .set({ dead: 1 })
+        .where('flow_id', '=', flowId)
+        .where('consumed_at', 'is', null)
+        .execute();
     },
     /** Counts a wrong entry; the code dies at `maxWrong`. Returns the new count. */
     async recordWrong(id: string, maxWrong: number): Promise<number> {
@@ -43,7 +65,12 @@ export function createOtpRepository(db: Db) {
         .updateTable('otp_codes')
         .set((eb) => ({
           wrong_attempts: eb('wrong_attempts', '+', 1),
-          dead: eb.case().when('wrong_attempts', '>=', maxWrong - 1).then(1).else(eb.ref('dead')).end(),
+          dead: eb
+            .case()
+            .when('wrong_attempts', '>=', maxWrong - 1)
+            .then(1)
+            .else(eb.ref('dead'))
+            .end(),
         }))
         .where('id', '=', id)
         .returning('wrong_attempts')
@@ -70,7 +97,13 @@ export function createOtpRepository(db: Db) {
       await db
         .insertInto('throttles')
         .values(row)
-        .onConflict((oc) => oc.column('key').doUpdateSet({ failures: row.failures, window_started_at: row.window_started_at, blocked_until: row.blocked_until }))
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            failures: row.failures,
+            window_started_at: row.window_started_at,
+            blocked_until: row.blocked_until,
+          }),
+        )
         .execute();
     },
     /** Forgets a throttle (after a success). */

@@ -32,7 +32,11 @@ export interface OtpRequest {
 }
 
 /** Issues and checks one-time codes. */
-export function createOtpService(deps: { clock: Clock; newId: (prefix: string) => string; hashKey: Buffer }) {
+export function createOtpService(deps: {
+  clock: Clock;
+  newId: (prefix: string) => string;
+  hashKey: Buffer;
+}) {
   const hash = (flowId: string, code: string) => keyedHash(deps.hashKey, `${flowId}:${code}`);
 
   return {
@@ -41,11 +45,14 @@ export function createOtpService(deps: { clock: Clock; newId: (prefix: string) =
       const repo = createOtpRepository(db);
       const now = deps.clock.now();
       const usage = await repo.usageSince(request.accountId, isoPlus(now, -DAY_MS));
-      if (usage.lastCreatedAt) {
-        const wait = new Date(usage.lastCreatedAt).getTime() + otpLimits.resendDelayMs - now.getTime();
+      // The resend delay is per purpose: a sign-in code just sent must not hold up a contact change.
+      const last = await repo.lastIssuedAt(request.accountId, request.purpose);
+      if (last) {
+        const wait = new Date(last).getTime() + otpLimits.resendDelayMs - now.getTime();
         if (wait > 0) throw accountsErrors.codeTooSoon(Math.ceil(wait / 1000));
       }
-      if (usage.issued >= otpLimits.maxCodesPerDay || usage.wrong >= otpLimits.maxWrongPerDay) throw accountsErrors.codeDailyLimit();
+      if (usage.issued >= otpLimits.maxCodesPerDay || usage.wrong >= otpLimits.maxWrongPerDay)
+        throw accountsErrors.codeDailyLimit();
       await repo.killFlow(request.flowId);
       const code = randomDigits(6);
       await repo.insert({
@@ -70,7 +77,10 @@ export function createOtpService(deps: { clock: Clock; newId: (prefix: string) =
      * Checks a code for a flow and consumes it. Wrong entries are counted in `db` and must be
      * committed even though the caller's request fails: pass a connection, not a transaction.
      */
-    async verify(db: Db, input: { flowId: string; purpose: OtpCodesTable['purpose']; code: string }): Promise<OtpCodesTable> {
+    async verify(
+      db: Db,
+      input: { flowId: string; purpose: OtpCodesTable['purpose']; code: string },
+    ): Promise<OtpCodesTable> {
       const repo = createOtpRepository(db);
       const now = deps.clock.now();
       const row = await repo.latestForFlow(input.flowId, input.purpose);

@@ -22,7 +22,8 @@ export function createRecoveryService(deps: AccountsDeps) {
     if ((await deps.throttle.waitFor(db, key)) > 0) return undefined;
     await deps.throttle.fail(db, key, accountRule);
     const patient = await deps.patients.findByIns(input.ins);
-    if (!patient || patient.birth_date !== input.birthDate || patient.status !== 'active') return undefined;
+    if (!patient || patient.birth_date !== input.birthDate || patient.status !== 'active')
+      return undefined;
     const account = await createAccountsRepository(db).findByPatient(patient.id);
     const destination = input.channel === 'email' ? patient.email : patient.mobile;
     if (!account || !destination) return undefined;
@@ -35,8 +36,22 @@ export function createRecoveryService(deps: AccountsDeps) {
       const found = await match(input);
       if (found) {
         await db.transaction().execute(async (trx) => {
-          await deps.outbox.enqueue(trx, identifiantMessage({ channel: input.channel, to: found.destination, identifiant: found.account.identifiant, publicUrl: deps.publicUrl }), found.patient.id);
-          await deps.traces.append(trx, { patientId: found.patient.id, actor: { type: 'anonymous', id: null }, action: 'account.identifiant_reminder', details: { channel: input.channel } });
+          await deps.outbox.enqueue(
+            trx,
+            identifiantMessage({
+              channel: input.channel,
+              to: found.destination,
+              identifiant: found.account.identifiant,
+              publicUrl: deps.publicUrl,
+            }),
+            found.patient.id,
+          );
+          await deps.traces.append(trx, {
+            patientId: found.patient.id,
+            actor: { type: 'anonymous', id: null },
+            action: 'account.identifiant_reminder',
+            details: { channel: input.channel },
+          });
         });
       }
       return { flowId: randomToken(24) };
@@ -49,8 +64,24 @@ export function createRecoveryService(deps: AccountsDeps) {
       if (found) {
         try {
           await db.transaction().execute(async (trx) => {
-            const code = await deps.otp.issue(trx, { accountId: found.account.id, patientId: found.patient.id, purpose: 'password-reset', flowId, channel: input.channel, destination: found.destination });
-            await deps.outbox.enqueue(trx, codeMessage({ channel: input.channel, to: found.destination, code, purpose: 'password-reset' }), found.patient.id);
+            const code = await deps.otp.issue(trx, {
+              accountId: found.account.id,
+              patientId: found.patient.id,
+              purpose: 'password-reset',
+              flowId,
+              channel: input.channel,
+              destination: found.destination,
+            });
+            await deps.outbox.enqueue(
+              trx,
+              codeMessage({
+                channel: input.channel,
+                to: found.destination,
+                code,
+                purpose: 'password-reset',
+              }),
+              found.patient.id,
+            );
           });
         } catch (error) {
           // Telling "too soon" here would tell that the profile exists.
@@ -63,19 +94,49 @@ export function createRecoveryService(deps: AccountsDeps) {
     /** Completes a reset with the code: new password, every session ended, notice sent. */
     async completePasswordReset(input: { flowId: string; code: string; newPassword: string }) {
       const pending = await createOtpRepository(db).latestForFlow(input.flowId, 'password-reset');
-      const account = pending ? await createAccountsRepository(db).findById(pending.account_id) : undefined;
-      const patient = account?.patient_id ? await deps.patients.find(account.patient_id) : undefined;
+      const account = pending
+        ? await createAccountsRepository(db).findById(pending.account_id)
+        : undefined;
+      const patient = account?.patient_id
+        ? await deps.patients.find(account.patient_id)
+        : undefined;
       if (!pending || !account || !patient) throw accountsErrors.codeUnknown();
       // Judge the password before spending the code, so a weak choice does not cost a new code.
-      const verdict = deps.passwordPolicy.check(input.newPassword, { identifiant: account.identifiant, firstName: patient.first_name, lastName: patient.last_name, birthDate: patient.birth_date });
+      const verdict = deps.passwordPolicy.check(input.newPassword, {
+        identifiant: account.identifiant,
+        firstName: patient.first_name,
+        lastName: patient.last_name,
+        birthDate: patient.birth_date,
+      });
       if (!verdict.ok) throw accountsErrors.passwordWeak(verdict.message, 'newPassword');
-      await deps.otp.verify(db, { flowId: input.flowId, purpose: 'password-reset', code: input.code });
+      await deps.otp.verify(db, {
+        flowId: input.flowId,
+        purpose: 'password-reset',
+        code: input.code,
+      });
       const hash = await deps.passwords.hash(input.newPassword);
       await db.transaction().execute(async (trx) => {
-        await createAccountsRepository(trx).setPasswordHash(account.id, hash, deps.clock.now().toISOString());
+        await createAccountsRepository(trx).setPasswordHash(
+          account.id,
+          hash,
+          deps.clock.now().toISOString(),
+        );
         await deps.sessions.endAll(trx, account.id);
-        await deps.traces.append(trx, { patientId: patient.id, actor: { type: 'patient', id: patient.id }, action: 'account.password_reset' });
-        if (patient.email) await deps.outbox.enqueue(trx, securityNoticeMessage({ to: patient.email, change: 'password', publicUrl: deps.publicUrl }), patient.id);
+        await deps.traces.append(trx, {
+          patientId: patient.id,
+          actor: { type: 'patient', id: patient.id },
+          action: 'account.password_reset',
+        });
+        if (patient.email)
+          await deps.outbox.enqueue(
+            trx,
+            securityNoticeMessage({
+              to: patient.email,
+              change: 'password',
+              publicUrl: deps.publicUrl,
+            }),
+            patient.id,
+          );
       });
     },
   };

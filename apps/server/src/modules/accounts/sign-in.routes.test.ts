@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenActivePatient, signIn } from '../../../test/builders.ts';
-import { createClient, createTestApp, lastCodeSentTo, outboxMessages } from '../../../test/test-app.ts';
+import {
+  createClient,
+  createTestApp,
+  lastCodeSentTo,
+  outboxMessages,
+} from '../../../test/test-app.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 import { createPasswordHasher } from '../../platform/crypto/passwords.ts';
 import type { PasswordHasher } from '../../platform/crypto/passwords.ts';
@@ -20,9 +25,17 @@ describe('sign-in in three steps', () => {
     const inaya = await givenActivePatient(t);
     const client = createClient(t.app);
 
-    const step1 = await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+    const step1 = await client.post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: inaya.password,
+    });
     expect(step1.statusCode).toBe(200);
-    expect(step1.json()).toEqual({ channels: [{ channel: 'email', masked: expect.stringMatching(/^i\*{5}@example\.org$/) }, { channel: 'sms', masked: '*****3 14' }] });
+    expect(step1.json()).toEqual({
+      channels: [
+        { channel: 'email', masked: expect.stringMatching(/^i\*{5}@example\.org$/) },
+        { channel: 'sms', masked: '*****3 14' },
+      ],
+    });
     expect((await client.get('/api/me')).statusCode).toBe(401);
 
     const step2 = await client.post('/api/auth/login/code', { channel: 'email' });
@@ -31,14 +44,22 @@ describe('sign-in in three steps', () => {
     const code = await lastCodeSentTo(t.deps, inaya.email);
     const step3 = await client.post('/api/auth/login/verify', { code });
     expect(step3.statusCode).toBe(200);
-    expect(step3.json()).toMatchObject({ kind: 'patient', firstName: 'Inaya', displayName: 'Inaya M.', identifiant: inaya.identifiant });
+    expect(step3.json()).toMatchObject({
+      kind: 'patient',
+      firstName: 'Inaya',
+      displayName: 'Inaya M.',
+      identifiant: inaya.identifiant,
+    });
     expect((await client.get('/api/me')).statusCode).toBe(200);
   });
 
   it('sends the code by SMS to the stored mobile when the person chooses the phone', async () => {
     const inaya = await givenActivePatient(t);
     const client = createClient(t.app);
-    await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+    await client.post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: inaya.password,
+    });
     const sent = await client.post('/api/auth/login/code', { channel: 'sms' });
     expect(sent.json()).toMatchObject({ channel: 'sms', masked: '*****3 14' });
     const sms = (await outboxMessages(t.deps)).filter((m) => m.channel === 'sms');
@@ -49,10 +70,15 @@ describe('sign-in in three steps', () => {
   it('issues a new session id after the password step and after the code step', async () => {
     const inaya = await givenActivePatient(t);
     const client = createClient(t.app);
-    await client.post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+    await client.post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: inaya.password,
+    });
     const halfSession = client.cookies.get(SESSION)!;
     await client.post('/api/auth/login/code', { channel: 'email' });
-    await client.post('/api/auth/login/verify', { code: await lastCodeSentTo(t.deps, inaya.email) });
+    await client.post('/api/auth/login/verify', {
+      code: await lastCodeSentTo(t.deps, inaya.email),
+    });
     const fullSession = client.cookies.get(SESSION)!;
     expect(fullSession).not.toBe(halfSession);
 
@@ -75,7 +101,10 @@ describe('sign-in in three steps', () => {
 
   it('sets the session cookie __Host- prefixed, Secure, HttpOnly, SameSite=Strict on path /', async () => {
     const inaya = await givenActivePatient(t);
-    const response = await createClient(t.app).post('/api/auth/login', { identifiant: inaya.identifiant, password: inaya.password });
+    const response = await createClient(t.app).post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: inaya.password,
+    });
     const cookie = response.cookies.find((c) => c.name === SESSION)!;
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
     expect(cookie.domain).toBeUndefined();
@@ -83,7 +112,9 @@ describe('sign-in in three steps', () => {
 
   it('refuses step 2 and step 3 without a password step', async () => {
     const client = createClient(t.app);
-    expect((await client.post('/api/auth/login/code', { channel: 'email' })).json()).toMatchObject({ error: { code: 'auth.no_pending_sign_in' } });
+    expect((await client.post('/api/auth/login/code', { channel: 'email' })).json()).toMatchObject({
+      error: { code: 'auth.no_pending_sign_in' },
+    });
     expect((await client.post('/api/auth/login/verify', { code: '123456' })).statusCode).toBe(401);
   });
 
@@ -112,8 +143,14 @@ describe('no enumeration at the password step', () => {
     const s = await createTestApp({}, { passwords: spying });
     try {
       const inaya = await givenActivePatient(s);
-      const wrong = await createClient(s.app).post('/api/auth/login', { identifiant: inaya.identifiant, password: 'not the password at all' });
-      const unknown = await createClient(s.app).post('/api/auth/login', { identifiant: 'nobody.here', password: 'not the password at all' });
+      const wrong = await createClient(s.app).post('/api/auth/login', {
+        identifiant: inaya.identifiant,
+        password: 'not the password at all',
+      });
+      const unknown = await createClient(s.app).post('/api/auth/login', {
+        identifiant: 'nobody.here',
+        password: 'not the password at all',
+      });
       expect(unknown.statusCode).toBe(401);
       expect(unknown.statusCode).toBe(wrong.statusCode);
       expect(unknown.body).toBe(wrong.body);

@@ -24,7 +24,8 @@ export function channelsOf(patient: Pick<Patient, 'email' | 'mobile'>): MaskedCh
 }
 
 /** "Inaya M." */
-export const displayNameOf = (p: Pick<Patient, 'first_name' | 'last_name'>): string => `${p.first_name} ${p.last_name.slice(0, 1)}.`;
+export const displayNameOf = (p: Pick<Patient, 'first_name' | 'last_name'>): string =>
+  `${p.first_name} ${p.last_name.slice(0, 1)}.`;
 
 /** Sign-in steps and the current user. */
 export function createSignInService(deps: AccountsDeps) {
@@ -39,25 +40,50 @@ export function createSignInService(deps: AccountsDeps) {
 
   return {
     /** Step 1/3. Same answer, status and cost for an unknown identifiant and a wrong password. */
-    async checkPassword(input: { identifiant: string; password: string; ip: string; userAgent: string }) {
+    async checkPassword(input: {
+      identifiant: string;
+      password: string;
+      ip: string;
+      userAgent: string;
+    }) {
       const idKey = `pw:id:${sha256Hex(input.identifiant.trim().toLowerCase())}`;
       const ipKey = `pw:ip:${input.ip}`;
-      const wait = Math.max(await deps.throttle.waitFor(db, idKey), await deps.throttle.waitFor(db, ipKey));
+      const wait = Math.max(
+        await deps.throttle.waitFor(db, idKey),
+        await deps.throttle.waitFor(db, ipKey),
+      );
       if (wait > 0) throw accountsErrors.throttled(wait / 1000);
 
-      const account = await createAccountsRepository(db).findByIdentifiant(input.identifiant.trim());
-      const patient = account?.patient_id ? await deps.patients.find(account.patient_id) : undefined;
-      const passwordOk = account ? await deps.passwords.verify(account.password_hash, input.password) : await deps.passwords.verifyDummy(input.password);
+      const account = await createAccountsRepository(db).findByIdentifiant(
+        input.identifiant.trim(),
+      );
+      const patient = account?.patient_id
+        ? await deps.patients.find(account.patient_id)
+        : undefined;
+      const passwordOk = account
+        ? await deps.passwords.verify(account.password_hash, input.password)
+        : await deps.passwords.verifyDummy(input.password);
       if (!account || !passwordOk || !patient || patient.status !== 'active') {
         await deps.throttle.fail(db, idKey, accountRule);
         await deps.throttle.fail(db, ipKey, ipRule);
         if (patient) {
-          await deps.traces.append(db, { patientId: patient.id, actor: { type: 'anonymous', id: null }, action: 'auth.sign_in', outcome: 'failure', details: { step: 'password' } });
+          await deps.traces.append(db, {
+            patientId: patient.id,
+            actor: { type: 'anonymous', id: null },
+            action: 'auth.sign_in',
+            outcome: 'failure',
+            details: { step: 'password' },
+          });
         }
         throw accountsErrors.invalidCredentials();
       }
       await deps.throttle.clear(db, idKey);
-      const opened = await deps.sessions.open(db, { account_id: account.id, patient_id: patient.id, level: 'password', user_agent: input.userAgent });
+      const opened = await deps.sessions.open(db, {
+        account_id: account.id,
+        patient_id: patient.id,
+        level: 'password',
+        user_agent: input.userAgent,
+      });
       return { token: opened.token, channels: channelsOf(patient) };
     },
 
@@ -68,8 +94,19 @@ export function createSignInService(deps: AccountsDeps) {
       const destination = channel === 'email' ? patient.email : patient.mobile;
       if (!destination) throw accountsErrors.channelUnavailable();
       await db.transaction().execute(async (trx) => {
-        const code = await deps.otp.issue(trx, { accountId: account.id, patientId: patient.id, purpose: 'sign-in', flowId: session.id, channel, destination });
-        await deps.outbox.enqueue(trx, codeMessage({ channel, to: destination, code, purpose: 'sign-in' }), patient.id);
+        const code = await deps.otp.issue(trx, {
+          accountId: account.id,
+          patientId: patient.id,
+          purpose: 'sign-in',
+          flowId: session.id,
+          channel,
+          destination,
+        });
+        await deps.outbox.enqueue(
+          trx,
+          codeMessage({ channel, to: destination, code, purpose: 'sign-in' }),
+          patient.id,
+        );
       });
       const masked = channel === 'email' ? maskEmail(destination) : maskPhone(destination);
       return { channel, masked, resendAfterSeconds: otpLimits.resendDelayMs / 1000 };
@@ -82,7 +119,12 @@ export function createSignInService(deps: AccountsDeps) {
       await deps.otp.verify(db, { flowId: session.id, purpose: 'sign-in', code });
       const opened = await db.transaction().execute(async (trx) => {
         const next = await deps.sessions.rotate(trx, session, 'full');
-        await deps.traces.append(trx, { patientId: patient.id, actor: { type: 'patient', id: patient.id }, action: 'auth.sign_in', target: { type: 'session', id: next.session.id } });
+        await deps.traces.append(trx, {
+          patientId: patient.id,
+          actor: { type: 'patient', id: patient.id },
+          action: 'auth.sign_in',
+          target: { type: 'session', id: next.session.id },
+        });
         return next;
       });
       return { token: opened.token, me: await this.me(opened.session) };
@@ -107,7 +149,12 @@ export function createSignInService(deps: AccountsDeps) {
       await db.transaction().execute(async (trx) => {
         await deps.sessions.end(trx, session.id);
         if (session.level === 'full' && session.patient_id) {
-          await deps.traces.append(trx, { patientId: session.patient_id, actor: { type: 'patient', id: session.patient_id }, action: 'auth.sign_out', target: { type: 'session', id: session.id } });
+          await deps.traces.append(trx, {
+            patientId: session.patient_id,
+            actor: { type: 'patient', id: session.patient_id },
+            action: 'auth.sign_out',
+            target: { type: 'session', id: session.id },
+          });
         }
       });
     },

@@ -17,9 +17,19 @@ export interface ThrottleRule {
 }
 
 /** Per identifiant: 5 free failures, then 30 s doubling up to 15 min. */
-export const accountRule: ThrottleRule = { freeFailures: 5, baseDelayMs: 30_000, maxDelayMs: 15 * 60_000, windowMs: 24 * 3600_000 };
+export const accountRule: ThrottleRule = {
+  freeFailures: 5,
+  baseDelayMs: 30_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 24 * 3600_000,
+};
 /** Per IP: 30 free failures (shared networks), then the same backoff. */
-export const ipRule: ThrottleRule = { freeFailures: 30, baseDelayMs: 30_000, maxDelayMs: 15 * 60_000, windowMs: 3600_000 };
+export const ipRule: ThrottleRule = {
+  freeFailures: 30,
+  baseDelayMs: 30_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 3600_000,
+};
 
 /** Checks and records failures against keys. */
 export function createThrottleService(deps: { clock: Clock }) {
@@ -35,7 +45,8 @@ export function createThrottleService(deps: { clock: Clock }) {
       const repo = createOtpRepository(db);
       const now = deps.clock.now();
       const row = await repo.findThrottle(key);
-      const fresh = !row || new Date(row.window_started_at).getTime() + rule.windowMs < now.getTime();
+      const fresh =
+        !row || new Date(row.window_started_at).getTime() + rule.windowMs < now.getTime();
       const failures = fresh ? 1 : row.failures + 1;
       const over = failures - rule.freeFailures;
       const delay = over > 0 ? Math.min(rule.maxDelayMs, rule.baseDelayMs * 2 ** (over - 1)) : 0;

@@ -20,7 +20,11 @@ export interface NewPatient {
 export type Patient = PatientsTable;
 
 /** Patients service. */
-export function createPatientsService(deps: { db: Kysely<Database>; clock: Clock; newId: (prefix: string) => string }) {
+export function createPatientsService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  newId: (prefix: string) => string;
+}) {
   return {
     /** Creates a profile awaiting activation; fails with `patient.exists` on a known INS. */
     async create(db: Db, input: NewPatient): Promise<Patient> {
@@ -40,7 +44,8 @@ export function createPatientsService(deps: { db: Kysely<Database>; clock: Clock
       try {
         await createPatientsRepository(db).insert(row);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('patient.exists', 409, 'Un profil existe déjà pour cet INS.');
+        if (isUniqueViolation(error))
+          throw new AppError('patient.exists', 409, 'Un profil existe déjà pour cet INS.');
         throw error;
       }
       return row;
@@ -55,11 +60,21 @@ export function createPatientsService(deps: { db: Kysely<Database>; clock: Clock
     },
     /** Changes the record's status. */
     async setStatus(db: Db, id: string, status: Patient['status']): Promise<void> {
-      await createPatientsRepository(db).update(id, { status, updated_at: deps.clock.now().toISOString() });
+      await createPatientsRepository(db).update(id, {
+        status,
+        updated_at: deps.clock.now().toISOString(),
+      });
     },
     /** Changes the e-mail or mobile number. */
-    async setContact(db: Db, id: string, contact: { email?: string; mobile?: string }): Promise<void> {
-      await createPatientsRepository(db).update(id, { ...contact, updated_at: deps.clock.now().toISOString() });
+    async setContact(
+      db: Db,
+      id: string,
+      contact: { email?: string; mobile?: string },
+    ): Promise<void> {
+      await createPatientsRepository(db).update(id, {
+        ...contact,
+        updated_at: deps.clock.now().toISOString(),
+      });
     },
   };
 }

@@ -18,11 +18,19 @@ export interface NewProfessional {
 }
 
 /** Professionals directory service. */
-export function createProfessionalsService(deps: { clock: Clock; newId: (prefix: string) => string }) {
+export function createProfessionalsService(deps: {
+  clock: Clock;
+  newId: (prefix: string) => string;
+}) {
   return {
     /** Adds a professional; the RPPS number is 11 digits and unique. */
     async create(db: Db, input: NewProfessional): Promise<ProfessionalsTable> {
-      if (!/^\d{11}$/.test(input.rpps)) throw new AppError('professional.rpps_invalid', 400, 'Le numéro RPPS comporte 11 chiffres.');
+      if (!/^\d{11}$/.test(input.rpps))
+        throw new AppError(
+          'professional.rpps_invalid',
+          400,
+          'Le numéro RPPS comporte 11 chiffres.',
+        );
       const row: ProfessionalsTable = {
         id: deps.newId('ps'),
         rpps: input.rpps,
@@ -37,7 +45,8 @@ export function createProfessionalsService(deps: { clock: Clock; newId: (prefix:
       try {
         await createProfessionalsRepository(db).insert(row);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('professional.exists', 409, 'Ce numéro RPPS existe déjà.');
+        if (isUniqueViolation(error))
+          throw new AppError('professional.exists', 409, 'Ce numéro RPPS existe déjà.');
         throw error;
       }
       return row;

@@ -15,30 +15,50 @@ export interface SessionCookie {
  */
 export function sessionCookieFor(publicUrl: string): SessionCookie {
   const url = new URL(publicUrl);
-  const secure = url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  const secure =
+    url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   return { name: secure ? '__Host-carnet_session' : 'carnet_session', secure };
 }
 
 /** Writes the session cookie (session-only: the server enforces the timeouts). */
 export function setSessionCookie(reply: FastifyReply, cookie: SessionCookie, token: string): void {
-  void reply.setCookie(cookie.name, token, { path: '/', httpOnly: true, secure: cookie.secure, sameSite: 'strict' });
+  void reply.setCookie(cookie.name, token, {
+    path: '/',
+    httpOnly: true,
+    secure: cookie.secure,
+    sameSite: 'strict',
+  });
 }
 
 /** Clears the session cookie. */
 export function clearSessionCookie(reply: FastifyReply, cookie: SessionCookie): void {
-  void reply.clearCookie(cookie.name, { path: '/', httpOnly: true, secure: cookie.secure, sameSite: 'strict' });
+  void reply.clearCookie(cookie.name, {
+    path: '/',
+    httpOnly: true,
+    secure: cookie.secure,
+    sameSite: 'strict',
+  });
 }
 
 /** Reads the request's session, if any and live. */
-export async function readSession(request: FastifyRequest, sessions: SessionsService, cookie: SessionCookie): Promise<Session | undefined> {
+export async function readSession(
+  request: FastifyRequest,
+  sessions: SessionsService,
+  cookie: SessionCookie,
+): Promise<Session | undefined> {
   const token = request.cookies[cookie.name];
   if (!token || token.length > 100) return undefined;
   return sessions.authenticate(token);
 }
 
 /** The request's full (signed-in) session, or 401. */
-export async function requireSession(request: FastifyRequest, sessions: SessionsService, cookie: SessionCookie): Promise<Session> {
+export async function requireSession(
+  request: FastifyRequest,
+  sessions: SessionsService,
+  cookie: SessionCookie,
+): Promise<Session> {
   const session = await readSession(request, sessions, cookie);
-  if (!session || session.level !== 'full') throw new AppError('auth.required', 401, 'Veuillez vous connecter.');
+  if (!session || session.level !== 'full')
+    throw new AppError('auth.required', 401, 'Veuillez vous connecter.');
   return session;
 }

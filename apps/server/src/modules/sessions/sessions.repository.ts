@@ -10,7 +10,11 @@ export function createSessionsRepository(db: Db) {
     },
     /** Session by the hash of its cookie value. */
     findByTokenHash(tokenHash: string): Promise<SessionsTable | undefined> {
-      return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
     },
     /** Records activity (idle timeout counts from here). */
     async touch(id: string, at: string): Promise<void> {

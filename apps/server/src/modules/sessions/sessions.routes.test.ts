@@ -47,10 +47,22 @@ describe('sessions', () => {
 
   it('are listed for the person, who can end another one', async () => {
     const inaya = await givenActivePatient(t);
-    const laptop = await signIn(t, inaya, createClient(t.app, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0' }));
+    const laptop = await signIn(
+      t,
+      inaya,
+      createClient(t.app, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0' }),
+    );
     t.clock.advance(31_000);
-    const phone = await signIn(t, inaya, createClient(t.app, { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0) Safari/604.1' }));
-    const list = (await laptop.get('/api/account/sessions')).json<{ sessions: Array<{ id: string; current: boolean; device: string }> }>();
+    const phone = await signIn(
+      t,
+      inaya,
+      createClient(t.app, {
+        'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0) Safari/604.1',
+      }),
+    );
+    const list = (await laptop.get('/api/account/sessions')).json<{
+      sessions: Array<{ id: string; current: boolean; device: string }>;
+    }>();
     expect(list.sessions).toHaveLength(2);
     expect(list.sessions.find((s) => s.current)?.device).toBe('Chrome sur Linux');
     const other = list.sessions.find((s) => !s.current)!;
@@ -65,7 +77,9 @@ describe('sessions', () => {
     const other = await givenActivePatient(t, { firstName: 'Paul', lastName: 'Martin' });
     const inayaClient = await signIn(t, inaya);
     const otherClient = await signIn(t, other);
-    const otherId = (await otherClient.get('/api/account/sessions')).json<{ sessions: Array<{ id: string }> }>().sessions[0]!.id;
+    const otherId = (await otherClient.get('/api/account/sessions')).json<{
+      sessions: Array<{ id: string }>;
+    }>().sessions[0]!.id;
     const answer = await inayaClient.send('DELETE', `/api/account/sessions/${otherId}`);
     expect(answer.statusCode).toBe(404);
     expect((await otherClient.get('/api/me')).statusCode).toBe(200);

@@ -29,7 +29,12 @@ export function createSessionsService(deps: {
 }) {
   const { clock, policy } = deps;
 
-  async function insert(db: Db, fields: Pick<SessionsTable, 'account_id' | 'patient_id' | 'level' | 'user_agent'> & { expires_at?: string }) {
+  async function insert(
+    db: Db,
+    fields: Pick<SessionsTable, 'account_id' | 'patient_id' | 'level' | 'user_agent'> & {
+      expires_at?: string;
+    },
+  ) {
     const token = randomToken(32);
     const now = clock.now();
     const row: SessionsTable = {
@@ -40,7 +45,9 @@ export function createSessionsService(deps: {
       level: fields.level,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
-      expires_at: fields.expires_at ?? isoPlus(now, fields.level === 'full' ? policy.absoluteMs : policy.pendingMs),
+      expires_at:
+        fields.expires_at ??
+        isoPlus(now, fields.level === 'full' ? policy.absoluteMs : policy.pendingMs),
       user_agent: fields.user_agent.slice(0, 300),
     };
     await createSessionsRepository(db).insert(row);
@@ -49,7 +56,10 @@ export function createSessionsService(deps: {
 
   return {
     /** Opens a session and returns the cookie value (only its hash is stored). */
-    open(db: Db, fields: Pick<SessionsTable, 'account_id' | 'patient_id' | 'level' | 'user_agent'>) {
+    open(
+      db: Db,
+      fields: Pick<SessionsTable, 'account_id' | 'patient_id' | 'level' | 'user_agent'>,
+    ) {
       return insert(db, fields);
     },
 
@@ -58,7 +68,13 @@ export function createSessionsService(deps: {
       await createSessionsRepository(db).delete(old.id);
       const now = clock.now();
       const expires = level === 'full' ? isoPlus(now, policy.absoluteMs) : old.expires_at;
-      return insert(db, { account_id: old.account_id, patient_id: old.patient_id, level, user_agent: old.user_agent, expires_at: expires });
+      return insert(db, {
+        account_id: old.account_id,
+        patient_id: old.patient_id,
+        level,
+        user_agent: old.user_agent,
+        expires_at: expires,
+      });
     },
 
     /** The live session behind a cookie value, or undefined (expired ones are deleted). */
@@ -68,7 +84,10 @@ export function createSessionsService(deps: {
       if (!session) return undefined;
       const now = clock.now();
       const idleLimit = session.level === 'full' ? policy.idleMs : policy.pendingMs;
-      if (session.expires_at <= now.toISOString() || isoPlus(new Date(session.last_seen_at), idleLimit) <= now.toISOString()) {
+      if (
+        session.expires_at <= now.toISOString() ||
+        isoPlus(new Date(session.last_seen_at), idleLimit) <= now.toISOString()
+      ) {
         await repo.delete(session.id);
         return undefined;
       }
@@ -95,7 +114,11 @@ export function createSessionsService(deps: {
     async list(accountId: string): Promise<Session[]> {
       const now = clock.now();
       const sessions = await createSessionsRepository(deps.db).listForAccount(accountId);
-      return sessions.filter((s) => s.expires_at > now.toISOString() && isoPlus(new Date(s.last_seen_at), policy.idleMs) > now.toISOString());
+      return sessions.filter(
+        (s) =>
+          s.expires_at > now.toISOString() &&
+          isoPlus(new Date(s.last_seen_at), policy.idleMs) > now.toISOString(),
+      );
     },
   };
 }

@@ -10,7 +10,10 @@ import type { Db, TracesTable } from '../db/schema.ts';
 export interface TraceInput {
   /** Record (patient id) the action is on; null for actions outside any record. */
   patientId: string | null;
-  actor: { type: 'patient' | 'professional' | 'operator' | 'system' | 'anonymous'; id: string | null };
+  actor: {
+    type: 'patient' | 'professional' | 'operator' | 'system' | 'anonymous';
+    id: string | null;
+  };
   /** `<domain>.<verb>`, e.g. `auth.sign_in`, `document.read`. */
   action: string;
   target?: { type: string; id: string } | undefined;
@@ -26,8 +29,20 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** Canonical content hashed into the chain: every column but the hash itself. */
 export function traceHash(row: Omit<TracesTable, 'hash'>): string {
   const canonical = JSON.stringify([
-    row.id, row.chain, row.seq, row.patient_id, row.at, row.actor_type, row.actor_id, row.action,
-    row.target_type, row.target_id, row.mode, row.outcome, row.details, row.prev_hash,
+    row.id,
+    row.chain,
+    row.seq,
+    row.patient_id,
+    row.at,
+    row.actor_type,
+    row.actor_id,
+    row.action,
+    row.target_type,
+    row.target_id,
+    row.mode,
+    row.outcome,
+    row.details,
+    row.prev_hash,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -38,7 +53,11 @@ export function createTraceStore(deps: { clock: Clock; newId: (prefix: string) =
     /** Appends one trace inside `db` (pass the action's transaction). */
     async append(db: Db, input: TraceInput): Promise<TracesTable> {
       const chain = input.patientId ?? 'platform';
-      await db.insertInto('trace_heads').values({ chain, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+      await db
+        .insertInto('trace_heads')
+        .values({ chain, seq: 0, hash: GENESIS_HASH })
+        .onConflict((oc) => oc.column('chain').doNothing())
+        .execute();
       // The UPDATE takes the row lock until commit; it returns the new seq and the previous hash.
       const head = await db
         .updateTable('trace_heads')
@@ -64,7 +83,11 @@ export function createTraceStore(deps: { clock: Clock; newId: (prefix: string) =
       };
       const row: TracesTable = { ...partial, hash: traceHash(partial) };
       await db.insertInto('traces').values(row).execute();
-      await db.updateTable('trace_heads').set({ hash: row.hash }).where('chain', '=', chain).execute();
+      await db
+        .updateTable('trace_heads')
+        .set({ hash: row.hash })
+        .where('chain', '=', chain)
+        .execute();
       return row;
     },
   };
@@ -72,3 +95,32 @@ export function createTraceStore(deps: { clock: Clock; newId: (prefix: string) =
 
 /** The trace store. */
 export type TraceStore = ReturnType<typeof createTraceStore>;
+
+/** The first broken link of a chain, or undefined when the chain is whole. */
+export interface ChainBreak {
+  chain: string;
+  seq: number;
+  reason: 'hash' | 'link' | 'gap' | 'head';
+}
+
+/** Recomputes a chain from its rows (ordered by seq) and its head; reports the first broken link. */
+export function verifyChain(
+  rows: TracesTable[],
+  head: { seq: number; hash: string } | undefined,
+): ChainBreak | undefined {
+  let prev = GENESIS_HASH;
+  let expected = 1;
+  for (const row of rows) {
+    const { hash, ...rest } = row;
+    if (Number(row.seq) !== expected) return { chain: row.chain, seq: expected, reason: 'gap' };
+    if (row.prev_hash !== prev) return { chain: row.chain, seq: Number(row.seq), reason: 'link' };
+    if (traceHash({ ...rest, seq: Number(rest.seq) }) !== hash)
+      return { chain: row.chain, seq: Number(row.seq), reason: 'hash' };
+    prev = hash;
+    expected += 1;
+  }
+  const chain = rows[0]?.chain ?? '';
+  if (head && (Number(head.seq) !== expected - 1 || head.hash !== prev))
+    return { chain, seq: expected, reason: 'head' };
+  return undefined;
+}

@@ -13,6 +13,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL schema holding the tables (`public` unless tests isolate). */
+  schema?: string | undefined;
   /** Answers when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -55,7 +57,13 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', ping: () => ping(db), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    schema: options.postgresSchema ?? 'public',
+    ping: () => ping(db),
+    close: () => db.destroy(),
+  };
 }
 
 async function ping(db: Kysely<Database>): Promise<boolean> {
@@ -71,7 +79,11 @@ async function ping(db: Kysely<Database>): Promise<boolean> {
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /** True when an error means the database is unreachable (answer 503, retry later). */
@@ -80,7 +92,17 @@ export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return (
     typeof code === 'string' &&
-    (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(code) ||
+    ([
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P03',
+      '08006',
+      '08001',
+      '08003',
+    ].includes(code) ||
       code === 'SQLITE_BUSY')
   );
 }

@@ -20,7 +20,14 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
         ),
       ),
   };
-  const migrator = new Migrator({ db: handle.db, provider, migrationTableName: 'carnet_migrations', migrationLockTableName: 'carnet_migrations_lock' });
+  const migrator = new Migrator({
+    db: handle.db,
+    provider,
+    migrationTableName: 'carnet_migrations',
+    migrationLockTableName: 'carnet_migrations_lock',
+    // Without a schema, Kysely's existence check sees the tables of every schema.
+    ...(handle.dialect === 'postgres' ? { migrationTableSchema: handle.schema ?? 'public' } : {}),
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -12,4 +12,5 @@ export class AppError extends Error {
 }
 
 /** 404 exactly like a missing row: used for what an actor may not see too. */
-export const notFound = (): AppError => new AppError('resource.not_found', 404, 'Ressource introuvable.');
+export const notFound = (): AppError =>
+  new AppError('resource.not_found', 404, 'Ressource introuvable.');

@@ -1,6 +1,9 @@
 /** Turns every error under /api into `{ error: { code, message } }`; a 5xx never echoes internals. */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { isConnectionError } from '../db/database.ts';
 import { AppError } from './app-error.ts';
 
@@ -9,7 +12,11 @@ export function installApiErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send({
-        error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+        },
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -18,23 +25,48 @@ export function installApiErrorHandler(app: FastifyInstance): void {
         const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || '_';
         fields[path] ??= issue.message ?? 'Valeur invalide.';
       }
-      return reply.status(400).send({ error: { code: 'request.invalid', message: 'Certaines informations sont invalides.', fields } });
+      return reply.status(400).send({
+        error: {
+          code: 'request.invalid',
+          message: 'Certaines informations sont invalides.',
+          fields,
+        },
+      });
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: { message: 'response failed its schema', route: request.routeOptions.url } });
-      return reply.status(500).send({ error: { code: 'internal', message: 'Une erreur interne est survenue.' } });
+      request.log.error({
+        err: { message: 'response failed its schema', route: request.routeOptions.url },
+      });
+      return reply
+        .status(500)
+        .send({ error: { code: 'internal', message: 'Une erreur interne est survenue.' } });
     }
     if (isConnectionError(error)) {
       request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable');
-      return reply.status(503).send({ error: { code: 'service.unavailable', message: 'Service momentanément indisponible. Réessayez dans quelques instants.' } });
+      return reply.status(503).send({
+        error: {
+          code: 'service.unavailable',
+          message: 'Service momentanément indisponible. Réessayez dans quelques instants.',
+        },
+      });
     }
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 413) return reply.status(413).send({ error: { code: 'request.too_large', message: 'La requête est trop volumineuse.' } });
+    const status =
+      typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+        ? error.statusCode
+        : 500;
+    if (status === 413)
+      return reply.status(413).send({
+        error: { code: 'request.too_large', message: 'La requête est trop volumineuse.' },
+      });
     if (status < 500) {
-      return reply.status(status).send({ error: { code: 'request.invalid', message: 'Requête invalide.' } });
+      return reply
+        .status(status)
+        .send({ error: { code: 'request.invalid', message: 'Requête invalide.' } });
     }
     // Log the error class and stack only: messages of drivers may carry values.
     request.log.error({ err: { type: error.name, stack: error.stack } }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'internal', message: 'Une erreur interne est survenue.' } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: 'Une erreur interne est survenue.' } });
   });
 }

@@ -13,7 +13,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-carnet-request';
 
 /** Registers security headers and the CSRF guard. */
-export async function registerSecurity(app: FastifyInstance, options: { publicUrl: string }): Promise<void> {
+export async function registerSecurity(
+  app: FastifyInstance,
+  options: { publicUrl: string },
+): Promise<void> {
   const publicOrigin = new URL(options.publicUrl).origin;
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -26,10 +26,18 @@ export interface SmsMessage {
 export type OutboxMessage = EmailMessage | SmsMessage;
 
 /** Enqueues messages in the caller's transaction. */
-export function createOutbox(deps: { clock: Clock; newId: (prefix: string) => string; sealKey: Buffer }) {
+export function createOutbox(deps: {
+  clock: Clock;
+  newId: (prefix: string) => string;
+  sealKey: Buffer;
+}) {
   return {
     /** Adds a message; it leaves when the transaction commits and the worker runs. */
-    async enqueue(db: Db, message: OutboxMessage, patientId: string | null = null): Promise<string> {
+    async enqueue(
+      db: Db,
+      message: OutboxMessage,
+      patientId: string | null = null,
+    ): Promise<string> {
       const id = deps.newId('out');
       const now = deps.clock.now().toISOString();
       await db

@@ -1,0 +1,72 @@
+/** Layout of the signed-in pages: navigation, user menu; anonymous visits go to /connexion. */
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
+import { unavailableMessage } from './http.ts';
+import type { SignInState } from './navigation-state.ts';
+import { PageFrame } from './PageFrame.tsx';
+import { useSession } from './session-context.ts';
+import { SiteHeader } from './SiteHeader.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+const sections = [
+  { text: 'Accueil', to: '/' },
+  { text: 'Profil médical', to: '/profil-medical' },
+  { text: 'Documents', to: '/documents' },
+  { text: 'Messages', to: '/messages' },
+] as const;
+
+const expiredMessage = 'Votre session a expiré. Veuillez vous reconnecter.';
+
+/** Guards and frames every signed-in route. */
+export function AppShell() {
+  const { state, reload } = useSession();
+  const location = useLocation();
+
+  if (state.status === 'signed-out') {
+    const next: SignInState | undefined = state.expired
+      ? {
+          from: location.pathname + location.search,
+          notice: { severity: 'info', message: expiredMessage },
+        }
+      : undefined;
+    return <Navigate to="/connexion" replace state={next} />;
+  }
+  if (state.status !== 'signed-in') {
+    return (
+      <PageFrame header={<SiteHeader />}>
+        {state.status === 'loading' ? (
+          <p role="status">Chargement en cours…</p>
+        ) : (
+          <>
+            <Alert className="fr-mb-3w" severity="error" small description={unavailableMessage} />
+            <Button onClick={reload}>Réessayer</Button>
+          </>
+        )}
+      </PageFrame>
+    );
+  }
+
+  const navigation: MainNavigationProps.Item[] = sections.map(({ text, to }) => ({
+    text,
+    linkProps: { to },
+    isActive: to === '/' ? location.pathname === '/' : isUnder(location.pathname, to),
+  }));
+  return (
+    <PageFrame
+      header={
+        <SiteHeader
+          navigation={navigation}
+          quickAccessItems={[<UserMenu key="user" displayName={state.me.displayName} />]}
+        />
+      }
+    >
+      <Outlet />
+    </PageFrame>
+  );
+}
+
+function isUnder(pathname: string, section: string): boolean {
+  return pathname === section || pathname.startsWith(`${section}/`);
+}

@@ -1,0 +1,19 @@
+/** DSFR header of every page, with the main navigation when signed in. */
+import { Header } from '@codegouvfr/react-dsfr/Header';
+import type { HeaderProps } from '@codegouvfr/react-dsfr/Header';
+import { brandTop, homeLinkProps, serviceTagline, serviceTitle } from './brand.tsx';
+
+/** Navigation and quick access items are optional (none on public pages). */
+export function SiteHeader(props: Pick<HeaderProps, 'navigation' | 'quickAccessItems'>) {
+  return (
+    <Header
+      brandTop={brandTop}
+      homeLinkProps={homeLinkProps}
+      serviceTitle={serviceTitle}
+      serviceTagline={serviceTagline}
+      navigation={props.navigation}
+      quickAccessItems={props.quickAccessItems}
+      disableDisplay
+    />
+  );
+}

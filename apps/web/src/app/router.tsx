@@ -1,0 +1,66 @@
+/** Every route of the web app (react-router library mode). */
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppShell } from './AppShell.tsx';
+import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+import { RootLayout } from './RootLayout.tsx';
+import { settingsSections } from '../features/account/settings-sections.ts';
+import { PersonalInfoPage } from '../features/account/pages/PersonalInfoPage.tsx';
+import { SettingsLayout } from '../features/account/pages/SettingsLayout.tsx';
+import { ActivationPage } from '../features/auth/pages/ActivationPage.tsx';
+import { ForgotIdentifiantPage } from '../features/auth/pages/ForgotIdentifiantPage.tsx';
+import { PasswordResetPage } from '../features/auth/pages/PasswordResetPage.tsx';
+import { SignInPage } from '../features/auth/pages/SignInPage.tsx';
+import { AddDocumentPage } from '../features/documents/pages/AddDocumentPage.tsx';
+import { DocumentsPage } from '../features/documents/pages/DocumentsPage.tsx';
+import { HomePage } from '../features/home/pages/HomePage.tsx';
+import { MedicalProfilePage } from '../features/medical-profile/pages/MedicalProfilePage.tsx';
+import { MessagesPage } from '../features/messages/pages/MessagesPage.tsx';
+import { ComingSoon } from '../ui/ComingSoon.tsx';
+
+const [personalInfo, ...otherSettings] = settingsSections;
+
+/** Public pages, the signed-in shell, and a 404 for the rest. */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <RootLayout />,
+      children: [
+        {
+          element: <PublicLayout />,
+          children: [
+            { path: 'connexion', element: <SignInPage /> },
+            { path: 'activation', element: <ActivationPage /> },
+            { path: 'identifiant-oublie', element: <ForgotIdentifiantPage /> },
+            { path: 'mot-de-passe-oublie', element: <PasswordResetPage /> },
+            { path: 'accessibilite', element: <AccessibilityPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+        {
+          element: <AppShell />,
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: 'profil-medical', element: <MedicalProfilePage /> },
+            { path: 'documents', element: <DocumentsPage /> },
+            { path: 'documents/ajouter', element: <AddDocumentPage /> },
+            { path: 'messages', element: <MessagesPage /> },
+            {
+              path: 'parametres',
+              element: <SettingsLayout />,
+              children: [
+                { index: true, element: <Navigate to={personalInfo.path} replace /> },
+                { path: personalInfo.path, element: <PersonalInfoPage /> },
+                ...otherSettings.map(({ path, text }) => ({
+                  path,
+                  element: <ComingSoon level="h2" title={text} />,
+                })),
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,75 @@
+/** "Mes appareils connectés": active sessions, each other one with "Déconnecter". */
+import { useState } from 'react';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import type { SessionInfo } from '@carnet/shared';
+import { toFormErrors } from '../../../ui/form-errors.ts';
+import { useSessions } from '../hooks.ts';
+import './info-row.css';
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** The current device is flagged and cannot be disconnected from here (use "Se déconnecter"). */
+export function SessionsList() {
+  const { state, end } = useSessions();
+  const [notice, setNotice] = useState<{ ok: boolean; message: string }>();
+
+  const disconnect = (session: SessionInfo) => {
+    setNotice(undefined);
+    void end(session.id).then(
+      () => setNotice({ ok: true, message: `L'appareil « ${session.device} » a été déconnecté.` }),
+      (error: unknown) => setNotice({ ok: false, message: toFormErrors(error).message ?? '' }),
+    );
+  };
+
+  return (
+    <section aria-labelledby="appareils">
+      <h3 id="appareils">Mes appareils connectés</h3>
+      {notice && (
+        <Alert
+          className="fr-mb-3w"
+          severity={notice.ok ? 'success' : 'error'}
+          small
+          description={notice.message}
+        />
+      )}
+      {state.status === 'loading' && <p>Chargement en cours…</p>}
+      {state.status === 'error' && <Alert severity="error" small description={state.message} />}
+      {state.status === 'ready' && (
+        <ul className="fr-raw-list">
+          {state.sessions.map((session) => (
+            <li key={session.id} className="fr-grid-row fr-grid-row--middle carnet-info-row">
+              <div className="fr-col">
+                <p className="fr-text--bold fr-mb-0">
+                  {session.device}{' '}
+                  {session.current && (
+                    <Badge small noIcon severity="info">
+                      Cet appareil
+                    </Badge>
+                  )}
+                </p>
+                <p className="fr-text--sm fr-mb-0">
+                  Connecté le {formatDate(session.createdAt)} · dernière activité le{' '}
+                  {formatDate(session.lastSeenAt)}
+                </p>
+              </div>
+              {!session.current && (
+                <div className="fr-col-auto">
+                  <Button priority="secondary" size="small" onClick={() => disconnect(session)}>
+                    Déconnecter<span className="fr-sr-only"> l'appareil {session.device}</span>
+                  </Button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+/** Opposition to the creation of the profile (within the 6 weeks of the code provisoire). */
+import { useState } from 'react';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { oppositionRequestSchema } from '@carnet/shared';
+import { FormActions } from '../../../ui/FormActions.tsx';
+import { FormAlert } from '../../../ui/FormAlert.tsx';
+import { TextField } from '../../../ui/TextField.tsx';
+import { useForm } from '../../../ui/use-form.ts';
+import { oppose } from '../api.ts';
+import { IdentityFields } from './IdentityFields.tsx';
+
+/** `onCancel` goes back to the activation form. */
+export function OppositionForm({ onCancel }: { onCancel: () => void }) {
+  const form = useForm({ activationCode: '', ins: '', birthDate: '' });
+  const [done, setDone] = useState(false);
+
+  if (done) {
+    return (
+      <Alert
+        severity="success"
+        title="Opposition enregistrée"
+        description="Votre opposition a été enregistrée. Votre profil est clôturé."
+      />
+    );
+  }
+  return (
+    <form
+      noValidate
+      onSubmit={(event) =>
+        form.submit(event, {
+          schema: oppositionRequestSchema,
+          input: form.values,
+          action: oppose,
+          onSuccess: () => setDone(true),
+        })
+      }
+    >
+      <p>
+        Pendant les 6 semaines qui suivent la réception de mon code provisoire, je peux m'opposer à
+        la création de mon profil Carnet. Mon profil est alors clôturé.
+      </p>
+      <p className="fr-hint-text">Tous les champs sont obligatoires</p>
+      <FormAlert errors={form.errors} />
+      <TextField
+        {...form.field('activationCode')}
+        label="Mon code provisoire"
+        hintText="Reçu par e-mail ou par SMS"
+        input={{ autoComplete: 'off', autoCapitalize: 'none', spellCheck: false }}
+      />
+      <IdentityFields ins={form.field('ins')} birthDate={form.field('birthDate')} />
+      <FormActions
+        submitLabel="Confirmer mon opposition"
+        onCancel={onCancel}
+        pending={form.pending}
+      />
+    </form>
+  );
+}
