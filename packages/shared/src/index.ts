@@ -2,3 +2,5 @@
 export * from './errors.ts';
 export * from './auth.ts';
 export * from './vocabularies.ts';
+export * from './documents.ts';
+export * from './access.ts';

@@ -1,5 +1,8 @@
 /** Table types of the database. Timestamps are ISO-8601 UTC text, booleans 0/1: one code path on both dialects. */
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { AccessDatabase } from './schema-access.ts';
+import type { DocumentsDatabase } from './schema-documents.ts';
+import type { HistoryDatabase } from './schema-history.ts';
 
 /** A person's record (the titulaire). */
 export interface PatientsTable {
@@ -127,8 +130,8 @@ export interface TraceHeadsTable {
   hash: string;
 }
 
-/** The whole database. */
-export interface Database {
+/** The foundation's tables. */
+export interface FoundationDatabase {
   patients: PatientsTable;
   professionals: ProfessionalsTable;
   accounts: AccountsTable;
@@ -139,6 +142,12 @@ export interface Database {
   outbox: OutboxTable;
   traces: TracesTable;
   trace_heads: TraceHeadsTable;
+}
+
+/** The whole database: each domain declares its tables in its own `schema-<domain>.ts`. */
+export interface Database
+  extends FoundationDatabase, DocumentsDatabase, AccessDatabase, HistoryDatabase {
+  /** Kysely needs one generated column type somewhere to type inserts; unused. */
   _never: { id: Generated<number> };
 }
 
