@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { outboxCount, waitForCode } from './support/outbox.ts';
+import { signInDemoPatient } from './support/sign-in.ts';
 import { e2eDialect, startServer } from './support/server.ts';
 import type { RunningServer } from './support/server.ts';
 
@@ -19,25 +20,7 @@ afterAll(async () => {
 describe(`the demo patient (${e2eDialect})`, () => {
   it('signs in through the three steps, changes her mobile number with a code and signs out', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
-    await expect.poll(() => page.url()).toContain('/connexion');
-
-    await page.getByRole('heading', { name: /Étape 1\/3/ }).waitFor();
-    await page.getByLabel('Mon identifiant').fill('inaya.michel');
-    await page.getByLabel('Mon mot de passe', { exact: false }).first().fill('Carnet-demo-2026');
-    await page.getByRole('button', { name: 'Continuer' }).click();
-
-    await page.getByRole('heading', { name: /Étape 2\/3/ }).waitFor();
-    const before = outboxCount(server.dataDir);
-    await page.getByLabel(/i\*{5}@example\.org/).check();
-    await page.getByRole('button', { name: 'Continuer' }).click();
-
-    await page.getByRole('heading', { name: /Étape 3\/3/ }).waitFor();
-    const code = await waitForCode(server.dataDir, 'i.michel@example.org', { after: before });
-    await page.getByLabel("Code d'accès à usage unique").fill(code);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-
-    await page.getByRole('heading', { name: 'Bonjour Inaya,' }).waitFor();
+    await signInDemoPatient(page, server.url, server.dataDir);
     await page
       .getByRole('link', { name: 'Ajouter un document de santé' })
       .or(page.getByRole('button', { name: 'Ajouter un document de santé' }))

@@ -1,6 +1,9 @@
 /** The numbered migrations, in order. A shipped migration is never edited: add a new one. */
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-documents.ts';
+import * as m0004 from './0004-history.ts';
+import * as m0003 from './0003-access.ts';
 
 /** Dialect a migration may need for dialect-specific DDL (triggers). */
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -14,4 +17,7 @@ export interface CarnetMigration {
 /** Every migration by its name; names sort in application order. */
 export const migrations: Record<string, CarnetMigration> = {
   '0001-foundation': m0001,
+  '0002-documents': m0002,
+  '0004-history': m0004,
+  '0003-access': m0003,
 };

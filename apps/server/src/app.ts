@@ -13,6 +13,11 @@ import { AppError } from './platform/http/app-error.ts';
 import { installApiErrorHandler } from './platform/http/error-handler.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
+import { accessRoutes } from './modules/access/access.routes.ts';
+import { proRoutes } from './modules/pro/pro.routes.ts';
+import { historyRoutes } from './modules/traces/history.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 
 /** Options of the HTTP app. */
 export interface BuildAppOptions {
@@ -71,6 +76,38 @@ export async function buildApp(
         settings: deps.accountSettings,
         sessions: deps.sessions,
         cookie: deps.cookie,
+      });
+      await api.register(historyRoutes, {
+        history: deps.history,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+        clock: deps.clock,
+      });
+      await api.register(notificationsRoutes, {
+        notifications: deps.notifications,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+      });
+      await api.register(accessRoutes, {
+        access: deps.patientAccess,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+      });
+      await api.register(proRoutes, {
+        proAccess: deps.professionalAccess,
+        professionals: deps.professionals,
+        signIn: deps.signIn,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+      });
+      await api.register(documentsRoutes, {
+        documents: deps.documents,
+        uploads: deps.documentUploads,
+        views: deps.documentViews,
+        folders: deps.folders,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+        maxDocumentBytes: deps.config.maxDocumentBytes,
       });
       api.setNotFoundHandler(() => {
         throw new AppError('resource.not_found', 404, 'Ressource introuvable.');

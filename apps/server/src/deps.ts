@@ -12,6 +12,13 @@ import { createIdGenerator } from './platform/crypto/secrets.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { createOutbox } from './platform/mail/outbox.ts';
+import { createFsBlobStore } from './platform/blobs/fs-blob-store.ts';
+import type { FsBlobStore } from './platform/blobs/fs-blob-store.ts';
+import { createPreviewRenderer } from './platform/files/preview-renderer.ts';
+import { createJobQueue } from './platform/jobs/job-queue.ts';
+import { createJobWorker } from './platform/jobs/job-worker.ts';
+import { PREVIEW_JOB } from './modules/documents/documents.deps.ts';
+import { createDocumentsModule } from './modules/documents/documents.module.ts';
 import { createAccountSettingsService } from './modules/accounts/account-settings.service.ts';
 import type { AccountsDeps } from './modules/accounts/accounts.deps.ts';
 import { createActivationService } from './modules/accounts/activation.service.ts';
@@ -24,6 +31,14 @@ import { createPatientsService } from './modules/patients/patients.service.ts';
 import { createProfessionalsService } from './modules/professionals/professionals.service.ts';
 import { sessionCookieFor } from './modules/sessions/sessions.http.ts';
 import { createSessionsService } from './modules/sessions/sessions.service.ts';
+import { createAccessGate } from './modules/access/access-gate.service.ts';
+import { createHabilitationMatrixService } from './modules/access/habilitation-matrix.service.ts';
+import { createPatientAccessService } from './modules/access/patient-access.service.ts';
+import { createProfessionalAccessService } from './modules/access/professional-access.service.ts';
+import { createProfessionalAccountsService } from './modules/accounts/professional-accounts.service.ts';
+import { createHistoryService } from './modules/traces/history.service.ts';
+import { createVerificationService } from './modules/traces/verification.service.ts';
+import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 
 /** What may be replaced when building the services (tests pass a clock, a database…). */
 export interface DepsOverrides {
@@ -31,6 +46,8 @@ export interface DepsOverrides {
   clock?: Clock;
   keyring?: Keyring;
   passwords?: PasswordHasher;
+  /** Where document blobs live (tests: a temp folder). */
+  blobs?: FsBlobStore;
 }
 
 /** Opens the database handle the configuration names. */
@@ -80,8 +97,80 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     codeHashKey: keyring.deriveKey('carnet/activation'),
     publicUrl: config.publicUrl.replace(/\/$/, ''),
   };
+  // Professionals' access and the professional space (issue 4, ACCESS.md).
+  const professionals = createProfessionalsService({ db, clock, newId });
+  const habilitationMatrix = createHabilitationMatrixService({ db, clock });
+  const accessGate = createAccessGate({
+    clock,
+    traces,
+    patients,
+    matrix: habilitationMatrix,
+    medecinTraitantSeesMasked: config.medecinTraitantSeesMasked,
+  });
+  const patientAccess = createPatientAccessService({ db, clock, traces, patients, professionals });
+  const professionalAccess = createProfessionalAccessService({
+    db,
+    clock,
+    newId,
+    traces,
+    outbox,
+    patients,
+    professionals,
+    gate: accessGate,
+    emergencyWindowMs: config.emergencyWindowMinutes * 60_000,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+  });
+  // Historique d'activité, notifications e-mail and tamper evidence (issue 5).
+  const history = createHistoryService({ db, traces, patients, professionals });
+  const notifications = createNotificationsService({
+    db,
+    clock,
+    outbox,
+    traces,
+    patients,
+    professionals,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+  });
+  const verification = createVerificationService({ db, clock });
+  // Documents: encrypted blobs, previews rendered by background jobs (issue 3).
+  const blobs =
+    overrides.blobs ?? createFsBlobStore({ root: join(resolve(config.dataDir), 'blobs'), clock });
+  const jobs = createJobQueue({ clock, newId });
+  const documentsModule = createDocumentsModule({
+    db,
+    clock,
+    newId,
+    keyring,
+    blobs,
+    traces,
+    jobs,
+    previews: createPreviewRenderer(),
+    maxDocumentBytes: config.maxDocumentBytes,
+  });
+  const jobHandlers = { [PREVIEW_JOB]: documentsModule.previewJob };
+  // Not started here: `carnet serve` starts its own with the app's logger; tests call runOnce().
+  const jobWorker = createJobWorker({
+    db,
+    clock,
+    queue: jobs,
+    handlers: jobHandlers,
+    logger: { warn: () => undefined, error: () => undefined },
+  });
   return {
     config,
+    blobs,
+    jobs,
+    jobHandlers,
+    jobWorker,
+    documents: documentsModule.documents,
+    documentUploads: documentsModule.uploads,
+    documentViews: documentsModule.views,
+    folders: documentsModule.folders,
+    documentFiles: documentsModule.files,
+    documentMaintenance: documentsModule.maintenance,
+    history,
+    notifications,
+    verification,
     database,
     clock,
     newId,
@@ -89,10 +178,15 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     traces,
     outbox,
     patients,
-    professionals: createProfessionalsService({ clock, newId }),
+    professionals,
+    habilitationMatrix,
+    accessGate,
+    patientAccess,
+    professionalAccess,
+    professionalAccounts: createProfessionalAccountsService(accountsDeps),
     sessions,
     cookie: sessionCookieFor(config.publicUrl),
-    signIn: createSignInService(accountsDeps),
+    signIn: createSignInService({ ...accountsDeps, professionals }),
     activation: createActivationService(accountsDeps),
     recovery: createRecoveryService(accountsDeps),
     accountSettings: createAccountSettingsService(accountsDeps),

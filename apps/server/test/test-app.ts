@@ -1,9 +1,13 @@
 /** Builds the whole app on an isolated test database, with a manual clock and fixed keys. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { parseConfig } from '../src/config/config.schema.ts';
 import { createDeps } from '../src/deps.ts';
 import type { AppDeps, DepsOverrides } from '../src/deps.ts';
+import { createFsBlobStore } from '../src/platform/blobs/fs-blob-store.ts';
 import { createManualClock } from '../src/platform/clock.ts';
 import type { ManualClock } from '../src/platform/clock.ts';
 import { loadKeyring } from '../src/platform/crypto/keyring.ts';
@@ -19,6 +23,8 @@ export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
   clock: ManualClock;
+  /** Temp folder of the document blobs, removed by close(). */
+  blobsDir: string;
   close(): Promise<void>;
 }
 
@@ -34,10 +40,12 @@ export async function createTestApp(
     CARNET_DATA_DIR: '/nonexistent-test-dir',
     ...env,
   });
+  const blobsDir = mkdtempSync(join(tmpdir(), 'carnet-blobs-'));
   const deps = createDeps(config, {
     ...overrides,
     database,
     clock,
+    blobs: createFsBlobStore({ root: blobsDir, clock }),
     keyring: loadKeyring({ masterKey: TEST_MASTER_KEY, dataDir: '/nonexistent-test-dir' }),
   });
   const app = await buildApp(deps);
@@ -45,9 +53,11 @@ export async function createTestApp(
     app,
     deps,
     clock,
+    blobsDir,
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(blobsDir, { recursive: true, force: true });
     },
   };
 }

@@ -20,25 +20,38 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     return handle;
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testPostgresUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
   const handle = openDatabase({
     postgresUrl: testPostgresUrl,
     postgresSchema: schema,
     poolSize: 4,
   });
-  await migrateToLatest(handle);
+  await underSchemaLock(async (admin) => {
+    await admin.query(`create schema ${schema}`);
+    await migrateToLatest(handle);
+  });
   return {
     ...handle,
     close: async () => {
       // A test may have closed the pool already (database outage tests).
       await handle.close().catch(() => undefined);
-      const c = new pg.Client({ connectionString: testPostgresUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
+      await underSchemaLock((admin) => admin.query(`drop schema ${schema} cascade`));
     },
   };
+}
+
+/**
+ * Kysely's migrator introspects the catalog of every schema; a schema dropped by another test
+ * file at that moment makes it fail. Creating, migrating and dropping test schemas one at a time
+ * (a PostgreSQL advisory lock shared by all test processes) removes the race.
+ */
+async function underSchemaLock<T>(run: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: testPostgresUrl });
+  await admin.connect();
+  try {
+    await admin.query('select pg_advisory_lock(724001)');
+    return await run(admin);
+  } finally {
+    await admin.query('select pg_advisory_unlock(724001)').catch(() => undefined);
+    await admin.end();
+  }
 }

@@ -113,6 +113,8 @@ export const bulkConfidentialitySchema = z.strictObject({
   ids: z.array(z.string().max(64)).min(1).max(500),
   confidentiality: confidentialitySchema,
 });
+/** Answer of a bulk mask/unmask: how many documents changed. */
+export const bulkConfidentialityResultSchema = z.strictObject({ updated: z.number().int() });
 
 export const folderSchema = z.strictObject({
   id: z.string(),

@@ -4,3 +4,6 @@ export * from './auth.ts';
 export * from './vocabularies.ts';
 export * from './documents.ts';
 export * from './access.ts';
+export * from './pro.ts';
+export * from './history.ts';
+export * from './pro-documents.ts';

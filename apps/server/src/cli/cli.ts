@@ -8,6 +8,10 @@ import { migrateToLatest } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { serve } from './serve.ts';
 import { seedDemo } from './seed-demo.ts';
+import { registerProfessionalsCommands } from './professionals.ts';
+import { registerTracesCommands } from './traces.ts';
+import { registerCheckCommand } from './check.ts';
+import { registerKeysCommands } from './keys.ts';
 
 const parseWith =
   (schema: { safeParse(v: string): { success: boolean; data?: unknown } }, what: string) =>
@@ -110,6 +114,10 @@ export async function runCli(
           );
         }),
     );
+  registerTracesCommands(program, config, withDeps);
+  registerProfessionalsCommands(program, config, withDeps);
+  registerKeysCommands(program, config, withDeps);
+  registerCheckCommand(program, config, withDeps);
   program
     .command('config')
     .description('print every setting with its value and documentation')

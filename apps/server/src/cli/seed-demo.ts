@@ -1,6 +1,8 @@
 /** Demo data: Inaya Michel and the professionals named in the guide. Runs once. */
 import type { Profession } from '@carnet/shared';
 import type { AppDeps } from '../deps.ts';
+import { seedDemoAccess } from './seed-demo-access.ts';
+import { seedDemoDocuments } from './seed-demo-documents.ts';
 
 /** The demo patient's credentials (README). */
 export const demoPatient = {
@@ -108,5 +110,11 @@ export async function seedDemo(deps: AppDeps, options: { onlyIfEmpty: boolean })
         .replace(/[^a-z]/g, '')}@example.org`,
     });
   }
+  await seedDemoAccess(deps, {
+    patientIns: demoPatient.ins,
+    password: demoPatient.password,
+    rppsNumbers: demoProfessionals.map((ps) => ps.rpps),
+  });
+  await seedDemoDocuments(deps, { patientIns: demoPatient.ins });
   return true;
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config/config.schema.ts';
 import { buildApp, defaultWebDir } from '../app.ts';
 import { createDeps } from '../deps.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { createJobWorker } from '../platform/jobs/job-worker.ts';
 import { startOutboxWorker } from './outbox.ts';
 import { seedDemo } from './seed-demo.ts';
 
@@ -19,9 +20,19 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
     webDir: config.webDir || defaultWebDir,
   });
   const worker = startOutboxWorker(deps, app.log, join(resolve(config.dataDir), 'outbox'));
+  // Previews and thumbnails are rendered here, off the request path (issue 3).
+  const jobWorker = createJobWorker({
+    db: deps.database.db,
+    clock: deps.clock,
+    queue: deps.jobs,
+    handlers: deps.jobHandlers,
+    logger: app.log,
+  });
+  jobWorker.start();
   const shutdown = async () => {
     await app.close();
     await worker.stop();
+    await jobWorker.stop();
     await deps.database.close();
     process.exit(0);
   };

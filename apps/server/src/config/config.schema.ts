@@ -80,6 +80,12 @@ export const settings = {
     '',
     'Master key(s), base64 32 bytes, or "v1:<b64>,v2:<b64>" (last is current). Empty: <data>/master.key, generated on first start (mode 0600).',
   ),
+  traceSigningKey: setting(
+    'CARNET_TRACE_SIGNING_KEY',
+    z.string(),
+    '',
+    'Ed25519 private key signing trace checkpoints (PKCS#8, PEM or base64 DER). Empty: <data>/trace-signing.key, generated on first checkpoint (mode 0600).',
+  ),
   logLevel: setting(
     'CARNET_LOG_LEVEL',
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -103,6 +109,18 @@ export const settings = {
     positiveInt,
     '5242880',
     'Largest accepted document file (bytes).',
+  ),
+  emergencyWindowMinutes: setting(
+    'CARNET_EMERGENCY_WINDOW_MINUTES',
+    positiveInt,
+    '240',
+    'Length of an emergency access opened by a professional (minutes).',
+  ),
+  medecinTraitantSeesMasked: setting(
+    'CARNET_MEDECIN_TRAITANT_SEES_MASKED',
+    bool,
+    'false',
+    'The médecin traitant sees documents masked to professionals (off, as in today’s MES).',
   ),
   trustProxy: setting(
     'CARNET_TRUST_PROXY',
@@ -147,7 +165,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 
 /** Human-readable table of every setting with its current value (secrets masked). */
 export function describeConfig(env: Record<string, string | undefined>): string {
-  const secret = new Set(['CARNET_MASTER_KEY', 'CARNET_SMTP_URL', 'CARNET_DATABASE_URL']);
+  const secret = new Set([
+    'CARNET_MASTER_KEY',
+    'CARNET_SMTP_URL',
+    'CARNET_DATABASE_URL',
+    'CARNET_TRACE_SIGNING_KEY',
+  ]);
   return Object.values(settings)
     .map((s) => {
       const value = env[s.env];

@@ -48,6 +48,9 @@ export function AppShell() {
     );
   }
 
+  // A professional's session belongs to the professional space, not to a patient's pages.
+  if (state.me.kind === 'professional') return <Navigate to="/pro" replace />;
+
   const navigation: MainNavigationProps.Item[] = sections.map(({ text, to }) => ({
     text,
     linkProps: { to },

@@ -50,6 +50,51 @@ export async function send(method: Method, path: string, body?: unknown): Promis
   await request(method, path, body);
 }
 
+/** GET a text resource (a document's text preview). */
+export async function getText(path: string): Promise<string> {
+  const response = await request('GET', path);
+  return response.text();
+}
+
+/** Reports how many bytes of an upload were sent. */
+export type UploadProgress = (sent: number, total: number) => void;
+
+/**
+ * POST a multipart form (a file upload) and check the JSON answer against its wire schema.
+ * XMLHttpRequest rather than fetch: only it reports upload progress in every browser.
+ */
+export function sendForm<S extends z.ZodType>(
+  path: string,
+  form: FormData,
+  schema: S,
+  onProgress?: UploadProgress,
+): Promise<z.output<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-Carnet-Request', '1');
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded, event.total);
+    });
+    xhr.addEventListener('load', () => {
+      const empty = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+      const response = new Response(empty ? null : xhr.responseText, { status: xhr.status });
+      if (response.ok) {
+        parseBody(response, schema).then(resolve, reject);
+        return;
+      }
+      void toApiError(response).then((error) => {
+        if (error.code === 'auth.required') window.dispatchEvent(new Event(unauthorizedEvent));
+        reject(error);
+      });
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network', unavailableMessage)));
+    xhr.addEventListener('abort', () => reject(new ApiError(0, 'network', unavailableMessage)));
+    xhr.send(form);
+  });
+}
+
 async function request(method: 'GET' | Method, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   // A cross-site form cannot set this header: the server's CSRF guard requires it.

@@ -12,8 +12,10 @@ import { ActivationPage } from '../features/auth/pages/ActivationPage.tsx';
 import { ForgotIdentifiantPage } from '../features/auth/pages/ForgotIdentifiantPage.tsx';
 import { PasswordResetPage } from '../features/auth/pages/PasswordResetPage.tsx';
 import { SignInPage } from '../features/auth/pages/SignInPage.tsx';
-import { AddDocumentPage } from '../features/documents/pages/AddDocumentPage.tsx';
-import { DocumentsPage } from '../features/documents/pages/DocumentsPage.tsx';
+import { accessRoutes, privacySettingsRoute } from '../features/access/routes.ts';
+import { proRoutes } from '../features/pro/routes.ts';
+import { historySettingsRoute } from '../features/history/routes.ts';
+import { notificationsSettingsRoute } from '../features/notifications/routes.ts';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { MedicalProfilePage } from '../features/medical-profile/pages/MedicalProfilePage.tsx';
 import { MessagesPage } from '../features/messages/pages/MessagesPage.tsx';
@@ -27,6 +29,7 @@ export function createRouter() {
     {
       element: <RootLayout />,
       children: [
+        proRoutes,
         {
           element: <PublicLayout />,
           children: [
@@ -43,19 +46,52 @@ export function createRouter() {
           children: [
             { index: true, element: <HomePage /> },
             { path: 'profil-medical', element: <MedicalProfilePage /> },
-            { path: 'documents', element: <DocumentsPage /> },
-            { path: 'documents/ajouter', element: <AddDocumentPage /> },
+            // The document pages load on first visit: the sign-in page stays small.
+            {
+              path: 'documents',
+              lazy: async () => ({
+                Component: (await import('../features/documents/pages/DocumentsPage.tsx'))
+                  .DocumentsPage,
+              }),
+            },
+            {
+              path: 'documents/ajouter',
+              lazy: async () => ({
+                Component: (await import('../features/documents/pages/AddDocumentPage.tsx'))
+                  .AddDocumentPage,
+              }),
+            },
+            {
+              path: 'documents/:id',
+              lazy: async () => ({
+                Component: (await import('../features/documents/pages/DocumentPage.tsx'))
+                  .DocumentPage,
+              }),
+            },
             { path: 'messages', element: <MessagesPage /> },
+            ...accessRoutes,
             {
               path: 'parametres',
               element: <SettingsLayout />,
               children: [
                 { index: true, element: <Navigate to={personalInfo.path} replace /> },
                 { path: personalInfo.path, element: <PersonalInfoPage /> },
-                ...otherSettings.map(({ path, text }) => ({
-                  path,
-                  element: <ComingSoon level="h2" title={text} />,
-                })),
+                privacySettingsRoute,
+                historySettingsRoute,
+                notificationsSettingsRoute,
+                ...otherSettings
+                  .filter(
+                    ({ path }) =>
+                      ![
+                        privacySettingsRoute,
+                        historySettingsRoute,
+                        notificationsSettingsRoute,
+                      ].some((route) => route.path === path),
+                  )
+                  .map(({ path, text }) => ({
+                    path,
+                    element: <ComingSoon level="h2" title={text} />,
+                  })),
               ],
             },
           ],

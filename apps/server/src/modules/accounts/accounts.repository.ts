@@ -8,12 +8,25 @@ export function createAccountsRepository(db: Db) {
     async insert(row: AccountsTable): Promise<void> {
       await db.insertInto('accounts').values(row).execute();
     },
-    /** Account by identifiant (stored lower-case). */
-    findByIdentifiant(identifiant: string): Promise<AccountsTable | undefined> {
+    /** Account by identifiant (stored lower-case), of one kind when given. */
+    findByIdentifiant(
+      identifiant: string,
+      kind?: AccountsTable['kind'],
+    ): Promise<AccountsTable | undefined> {
+      let query = db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('identifiant', '=', identifiant.toLowerCase());
+      if (kind) query = query.where('kind', '=', kind);
+      return query.executeTakeFirst();
+    },
+    /** A professional's account (its identifiant is the RPPS number). */
+    findByProfessional(professionalId: string): Promise<AccountsTable | undefined> {
       return db
         .selectFrom('accounts')
         .selectAll()
-        .where('identifiant', '=', identifiant.toLowerCase())
+        .where('professional_id', '=', professionalId)
+        .where('kind', '=', 'professional')
         .executeTakeFirst();
     },
     /** Account by id. */

@@ -13,6 +13,7 @@ import {
   oppositionRequestSchema,
   passwordChangeSchema,
   passwordResetCompleteSchema,
+  proLoginRequestSchema,
   recoveryAcceptedSchema,
   recoveryRequestSchema,
   sessionListSchema,
@@ -46,7 +47,7 @@ export interface AccountsRoutesDeps {
   cookie: SessionCookie;
 }
 
-/** Registers /api/auth/* and /api/account/* and /api/me. */
+/** Registers /api/auth/*, /api/pro/auth/login, /api/account/* and /api/me. */
 export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesDeps> = async (app, deps) => {
   const { cookie, sessions } = deps;
   const halfSession = async (request: Parameters<typeof readSession>[0]) => {
@@ -60,6 +61,21 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesDeps> = async (
     { schema: { body: loginRequestSchema, response: { 200: loginResponseSchema } } },
     async (request, reply) => {
       const result = await deps.signIn.checkPassword({
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+      setSessionCookie(reply, cookie, result.token);
+      return { channels: result.channels };
+    },
+  );
+
+  // A professional's step 1/3 (RPPS + password); steps 2/3 and 3/3 are the routes below.
+  app.post(
+    '/pro/auth/login',
+    { schema: { body: proLoginRequestSchema, response: { 200: loginResponseSchema } } },
+    async (request, reply) => {
+      const result = await deps.signIn.checkProfessionalPassword({
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? '',

@@ -1,11 +1,15 @@
 /**
  * The 3-step sign-in (PRODUCT.md "Account and sign-in"): 1/3 identifiant + password opens a
  * half session; 2/3 sends a one-time code to the chosen stored channel; 3/3 checks it and opens
- * the full session. Each step issues a new session id (no fixation).
+ * the full session. Each step issues a new session id (no fixation). Professionals sign in the same
+ * way with their RPPS number as identifiant (ACCESS.md, PRODUCT.md "Professional side").
  */
 import type { Channel, MaskedChannel, Me } from '@carnet/shared';
 import { sha256Hex } from '../../platform/crypto/secrets.ts';
+import type { AccountsTable } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/http/app-error.ts';
 import type { Patient } from '../patients/patients.service.ts';
+import type { Professional, ProfessionalsService } from '../professionals/professionals.service.ts';
 import type { Session } from '../sessions/sessions.service.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { accountsErrors } from './accounts.errors.ts';
@@ -27,76 +31,142 @@ export function channelsOf(patient: Pick<Patient, 'email' | 'mobile'>): MaskedCh
 export const displayNameOf = (p: Pick<Patient, 'first_name' | 'last_name'>): string =>
   `${p.first_name} ${p.last_name.slice(0, 1)}.`;
 
+/** Who holds an account: an active patient or a directory professional. */
+type Holder =
+  | { kind: 'patient'; account: AccountsTable; patient: Patient }
+  | { kind: 'professional'; account: AccountsTable; professional: Professional };
+
+/** The record a holder's traces go to (null: the platform chain) and the actor they name. */
+const traceSubject = (holder: Holder) =>
+  holder.kind === 'patient'
+    ? { patientId: holder.patient.id, actor: { type: 'patient' as const, id: holder.patient.id } }
+    : {
+        patientId: null,
+        actor: { type: 'professional' as const, id: holder.professional.id },
+      };
+
+/** The contact data a holder receives one-time codes at. */
+const contactOf = (holder: Holder) =>
+  holder.kind === 'patient'
+    ? { email: holder.patient.email, mobile: holder.patient.mobile }
+    : { email: holder.professional.email, mobile: null };
+
 /** Sign-in steps and the current user. */
-export function createSignInService(deps: AccountsDeps) {
+export function createSignInService(deps: AccountsDeps & { professionals: ProfessionalsService }) {
   const { db } = deps;
 
-  async function patientOfAccount(accountId: string) {
-    const account = await createAccountsRepository(db).findById(accountId);
-    const patient = account?.patient_id ? await deps.patients.find(account.patient_id) : undefined;
-    if (!account || !patient || patient.status !== 'active') throw accountsErrors.noPendingSignIn();
-    return { account, patient };
+  /** The holder of an account, or undefined (unknown, inactive record, missing directory entry). */
+  async function findHolder(account: AccountsTable | undefined): Promise<Holder | undefined> {
+    if (!account) return undefined;
+    if (account.kind === 'professional') {
+      const professional = account.professional_id
+        ? await deps.professionals.find(account.professional_id)
+        : undefined;
+      return professional ? { kind: 'professional', account, professional } : undefined;
+    }
+    const patient = account.patient_id ? await deps.patients.find(account.patient_id) : undefined;
+    return patient?.status === 'active' ? { kind: 'patient', account, patient } : undefined;
+  }
+
+  async function holderOfAccount(accountId: string): Promise<Holder> {
+    const holder = await findHolder(await createAccountsRepository(db).findById(accountId));
+    if (!holder) throw accountsErrors.noPendingSignIn();
+    return holder;
+  }
+
+  /** Step 1/3 for either kind. Same answer, status and cost for an unknown identifiant and a wrong password. */
+  async function passwordStep(input: {
+    kind: AccountsTable['kind'];
+    identifiant: string;
+    password: string;
+    ip: string;
+    userAgent: string;
+  }) {
+    const idKey = `pw:id:${sha256Hex(input.identifiant.trim().toLowerCase())}`;
+    const ipKey = `pw:ip:${input.ip}`;
+    const wait = Math.max(
+      await deps.throttle.waitFor(db, idKey),
+      await deps.throttle.waitFor(db, ipKey),
+    );
+    if (wait > 0) throw accountsErrors.throttled(wait / 1000);
+
+    const account = await createAccountsRepository(db).findByIdentifiant(
+      input.identifiant.trim(),
+      input.kind,
+    );
+    const passwordOk = account
+      ? await deps.passwords.verify(account.password_hash, input.password)
+      : await deps.passwords.verifyDummy(input.password);
+    const holder = await findHolder(account);
+    if (!account || !passwordOk || !holder) {
+      await deps.throttle.fail(db, idKey, accountRule);
+      await deps.throttle.fail(db, ipKey, ipRule);
+      const patient = account?.patient_id
+        ? await deps.patients.find(account.patient_id)
+        : undefined;
+      const anonymous = { type: 'anonymous' as const, id: null };
+      const subject = patient
+        ? { patientId: patient.id, actor: anonymous }
+        : account?.professional_id
+          ? {
+              patientId: null,
+              actor: anonymous,
+              target: { type: 'professional', id: account.professional_id },
+            }
+          : undefined;
+      if (subject) {
+        await deps.traces.append(db, {
+          ...subject,
+          action: 'auth.sign_in',
+          outcome: 'failure',
+          details: { step: 'password' },
+        });
+      }
+      throw accountsErrors.invalidCredentials();
+    }
+    await deps.throttle.clear(db, idKey);
+    const opened = await deps.sessions.open(db, {
+      account_id: account.id,
+      patient_id: holder.kind === 'patient' ? holder.patient.id : null,
+      level: 'password',
+      user_agent: input.userAgent,
+    });
+    return { token: opened.token, channels: channelsOf(contactOf(holder)) };
   }
 
   return {
-    /** Step 1/3. Same answer, status and cost for an unknown identifiant and a wrong password. */
+    /** Step 1/3 of a patient: identifiant + password. */
     async checkPassword(input: {
       identifiant: string;
       password: string;
       ip: string;
       userAgent: string;
     }) {
-      const idKey = `pw:id:${sha256Hex(input.identifiant.trim().toLowerCase())}`;
-      const ipKey = `pw:ip:${input.ip}`;
-      const wait = Math.max(
-        await deps.throttle.waitFor(db, idKey),
-        await deps.throttle.waitFor(db, ipKey),
-      );
-      if (wait > 0) throw accountsErrors.throttled(wait / 1000);
+      return passwordStep({ ...input, kind: 'patient' });
+    },
 
-      const account = await createAccountsRepository(db).findByIdentifiant(
-        input.identifiant.trim(),
-      );
-      const patient = account?.patient_id
-        ? await deps.patients.find(account.patient_id)
-        : undefined;
-      const passwordOk = account
-        ? await deps.passwords.verify(account.password_hash, input.password)
-        : await deps.passwords.verifyDummy(input.password);
-      if (!account || !passwordOk || !patient || patient.status !== 'active') {
-        await deps.throttle.fail(db, idKey, accountRule);
-        await deps.throttle.fail(db, ipKey, ipRule);
-        if (patient) {
-          await deps.traces.append(db, {
-            patientId: patient.id,
-            actor: { type: 'anonymous', id: null },
-            action: 'auth.sign_in',
-            outcome: 'failure',
-            details: { step: 'password' },
-          });
-        }
-        throw accountsErrors.invalidCredentials();
-      }
-      await deps.throttle.clear(db, idKey);
-      const opened = await deps.sessions.open(db, {
-        account_id: account.id,
-        patient_id: patient.id,
-        level: 'password',
-        user_agent: input.userAgent,
-      });
-      return { token: opened.token, channels: channelsOf(patient) };
+    /** Step 1/3 of a professional: RPPS number + password. */
+    async checkProfessionalPassword(input: {
+      rpps: string;
+      password: string;
+      ip: string;
+      userAgent: string;
+    }) {
+      return passwordStep({ ...input, identifiant: input.rpps, kind: 'professional' });
     },
 
     /** Step 2/3: sends a code to the chosen stored channel; the flow is the half session. */
     async sendCode(session: Session, channel: Channel) {
       if (session.level !== 'password') throw accountsErrors.noPendingSignIn();
-      const { account, patient } = await patientOfAccount(session.account_id);
-      const destination = channel === 'email' ? patient.email : patient.mobile;
+      const holder = await holderOfAccount(session.account_id);
+      const contact = contactOf(holder);
+      const destination = channel === 'email' ? contact.email : contact.mobile;
       if (!destination) throw accountsErrors.channelUnavailable();
+      const patientId = holder.kind === 'patient' ? holder.patient.id : null;
       await db.transaction().execute(async (trx) => {
         const code = await deps.otp.issue(trx, {
-          accountId: account.id,
-          patientId: patient.id,
+          accountId: holder.account.id,
+          patientId,
           purpose: 'sign-in',
           flowId: session.id,
           channel,
@@ -105,7 +175,7 @@ export function createSignInService(deps: AccountsDeps) {
         await deps.outbox.enqueue(
           trx,
           codeMessage({ channel, to: destination, code, purpose: 'sign-in' }),
-          patient.id,
+          patientId,
         );
       });
       const masked = channel === 'email' ? maskEmail(destination) : maskPhone(destination);
@@ -115,13 +185,12 @@ export function createSignInService(deps: AccountsDeps) {
     /** Step 3/3: checks the code and opens the full session under a new id. */
     async verifyCode(session: Session, code: string) {
       if (session.level !== 'password') throw accountsErrors.noPendingSignIn();
-      const { patient } = await patientOfAccount(session.account_id);
+      const holder = await holderOfAccount(session.account_id);
       await deps.otp.verify(db, { flowId: session.id, purpose: 'sign-in', code });
       const opened = await db.transaction().execute(async (trx) => {
         const next = await deps.sessions.rotate(trx, session, 'full');
         await deps.traces.append(trx, {
-          patientId: patient.id,
-          actor: { type: 'patient', id: patient.id },
+          ...traceSubject(holder),
           action: 'auth.sign_in',
           target: { type: 'session', id: next.session.id },
         });
@@ -132,7 +201,20 @@ export function createSignInService(deps: AccountsDeps) {
 
     /** The signed-in person. */
     async me(session: Session): Promise<Me> {
-      const { account, patient } = await patientOfAccount(session.account_id);
+      const holder = await holderOfAccount(session.account_id);
+      if (holder.kind === 'professional') {
+        const ps = holder.professional;
+        return {
+          kind: 'professional',
+          identifiant: holder.account.identifiant,
+          firstName: ps.first_name,
+          lastName: ps.last_name,
+          displayName: displayNameOf(ps),
+          email: ps.email,
+          mobile: null,
+        };
+      }
+      const { account, patient } = holder;
       return {
         kind: 'patient',
         identifiant: account.identifiant,
@@ -157,6 +239,16 @@ export function createSignInService(deps: AccountsDeps) {
           });
         }
       });
+    },
+
+    /** The professional behind a full session, or 401 (a patient's session is not one). */
+    async professionalOf(session: Session): Promise<Professional> {
+      const holder = await findHolder(
+        await createAccountsRepository(db).findById(session.account_id),
+      );
+      if (holder?.kind !== 'professional')
+        throw new AppError('auth.required', 401, 'Connectez-vous à l’espace professionnel.');
+      return holder.professional;
     },
   };
 }

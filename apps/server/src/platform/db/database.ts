@@ -52,7 +52,10 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5_000,
-    ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
+    // Isolated schemas (tests): parallel workers were seen failing to resolve the search_path under load.
+    ...(options.postgresSchema
+      ? { options: `-c search_path=${options.postgresSchema} -c max_parallel_workers_per_gather=0` }
+      : {}),
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);

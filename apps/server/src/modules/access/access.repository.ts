@@ -1,0 +1,204 @@
+/** Grants, emergency settings and windows, médecin traitant: read fresh on every call, never cached. */
+import type { Db } from '../../platform/db/schema.ts';
+import type {
+  EmergencySettingsTable,
+  EmergencyWindowsTable,
+  GrantsTable,
+} from '../../platform/db/schema-access.ts';
+
+/** Reads and writes the access tables. */
+export function createAccessRepository(db: Db) {
+  return {
+    /** The grant of one professional on one record. */
+    findGrant(patientId: string, professionalId: string): Promise<GrantsTable | undefined> {
+      return db
+        .selectFrom('grants')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .where('professional_id', '=', professionalId)
+        .executeTakeFirst();
+    },
+
+    /** Every grant of a record but `none`, newest first. */
+    listGrants(patientId: string): Promise<GrantsTable[]> {
+      return db
+        .selectFrom('grants')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .where('status', '!=', 'none')
+        .orderBy('since', 'desc')
+        .execute();
+    },
+
+    /**
+     * Consent: `none` (or no row) becomes `authorized`; `authorized` and `administrator` stay;
+     * `blocked` stays blocked. One statement, so a block committed meanwhile is never overwritten.
+     */
+    async consent(patientId: string, professionalId: string, at: string): Promise<void> {
+      await db
+        .insertInto('grants')
+        .values({
+          patient_id: patientId,
+          professional_id: professionalId,
+          status: 'authorized',
+          since: at,
+          updated_at: at,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['patient_id', 'professional_id'])
+            .doUpdateSet({ status: 'authorized', since: at, updated_at: at })
+            .where('grants.status', '=', 'none'),
+        )
+        .execute();
+    },
+
+    /** Moves a grant from one of `from` to `to`; false when the grant was in no such state. */
+    async transition(input: {
+      patientId: string;
+      professionalId: string;
+      from: GrantsTable['status'][];
+      to: GrantsTable['status'];
+      at: string;
+    }): Promise<boolean> {
+      const result = await db
+        .updateTable('grants')
+        .set({ status: input.to, since: input.at, updated_at: input.at })
+        .where('patient_id', '=', input.patientId)
+        .where('professional_id', '=', input.professionalId)
+        .where('status', 'in', input.from)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Blocks from any state (also a professional who never accessed the record). */
+    async block(patientId: string, professionalId: string, at: string): Promise<void> {
+      await db
+        .insertInto('grants')
+        .values({
+          patient_id: patientId,
+          professional_id: professionalId,
+          status: 'blocked',
+          since: at,
+          updated_at: at,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['patient_id', 'professional_id'])
+            .doUpdateSet({ status: 'blocked', since: at, updated_at: at })
+            .where('grants.status', '!=', 'blocked'),
+        )
+        .execute();
+    },
+
+    /** Sets a grant as given, whatever it was (demo data and imports only). */
+    async setGrant(row: GrantsTable): Promise<void> {
+      await db
+        .insertInto('grants')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['patient_id', 'professional_id']).doUpdateSet({
+            status: row.status,
+            since: row.since,
+            updated_at: row.updated_at,
+          }),
+        )
+        .execute();
+    },
+
+    /** The stored emergency toggles (none stored: the defaults apply). */
+    findEmergencySettings(patientId: string): Promise<EmergencySettingsTable | undefined> {
+      return db
+        .selectFrom('emergency_settings')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .executeTakeFirst();
+    },
+
+    /** Stores the emergency toggles. */
+    async saveEmergencySettings(row: EmergencySettingsTable): Promise<void> {
+      await db
+        .insertInto('emergency_settings')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('patient_id').doUpdateSet({
+            samu: row.samu,
+            others: row.others,
+            masked: row.masked,
+            updated_at: row.updated_at,
+          }),
+        )
+        .execute();
+    },
+
+    /** The open emergency window of a professional on a record that lasts longest, if any. */
+    findOpenWindow(
+      patientId: string,
+      professionalId: string,
+      now: string,
+    ): Promise<EmergencyWindowsTable | undefined> {
+      return db
+        .selectFrom('emergency_windows')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .where('professional_id', '=', professionalId)
+        .where('closed_at', 'is', null)
+        .where('until', '>', now)
+        .orderBy('until', 'desc')
+        .executeTakeFirst();
+    },
+
+    /** Records an emergency window. */
+    async insertWindow(row: EmergencyWindowsTable): Promise<void> {
+      await db.insertInto('emergency_windows').values(row).execute();
+    },
+
+    /** Ends at once every open window of a professional on a record (a block). */
+    async closeWindows(patientId: string, professionalId: string, at: string): Promise<number> {
+      const result = await db
+        .updateTable('emergency_windows')
+        .set({ closed_at: at })
+        .where('patient_id', '=', patientId)
+        .where('professional_id', '=', professionalId)
+        .where('closed_at', 'is', null)
+        .where('until', '>', at)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    /** The médecin traitant's professional id, if declared. */
+    async findMedecinTraitant(patientId: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('medecin_traitant')
+        .select('professional_id')
+        .where('patient_id', '=', patientId)
+        .executeTakeFirst();
+      return row?.professional_id;
+    },
+
+    /** Declares (or replaces) the médecin traitant. */
+    async setMedecinTraitant(patientId: string, professionalId: string, at: string): Promise<void> {
+      await db
+        .insertInto('medecin_traitant')
+        .values({ patient_id: patientId, professional_id: professionalId, since: at })
+        .onConflict((oc) =>
+          oc.column('patient_id').doUpdateSet({ professional_id: professionalId, since: at }),
+        )
+        .execute();
+    },
+
+    /** A professional's traces on a record, newest first. */
+    listTracesOfProfessional(patientId: string, professionalId: string, limit: number) {
+      return db
+        .selectFrom('traces')
+        .select(['id', 'at', 'action', 'mode', 'outcome'])
+        .where('patient_id', '=', patientId)
+        .where('actor_type', '=', 'professional')
+        .where('actor_id', '=', professionalId)
+        .orderBy('at', 'desc')
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute();
+    },
+  };
+}

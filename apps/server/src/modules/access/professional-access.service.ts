@@ -1,0 +1,275 @@
+/**
+ * A professional's actions on a record (ACCESS.md "Professional side"): find a record, record the
+ * patient's consent, read the record header, open an emergency access, block another professional.
+ * Each goes through the gate (facts read now, decision traced); a denial answers 404 like a
+ * missing record.
+ */
+import type {
+  EmergencyMode,
+  PatientSearchResult,
+  ProAccess,
+  ProPatientRecord,
+} from '@carnet/shared';
+import type { Kysely } from 'kysely';
+import type { TraceStore } from '../../platform/audit/trace-store.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { isoPlus } from '../../platform/clock.ts';
+import type { Database, Db } from '../../platform/db/schema.ts';
+import { notFound } from '../../platform/http/app-error.ts';
+import type { Outbox } from '../../platform/mail/outbox.ts';
+import type { Patient, PatientsService } from '../patients/patients.service.ts';
+import type { Professional, ProfessionalsService } from '../professionals/professionals.service.ts';
+import type { AccessGate } from './access-gate.service.ts';
+import { professionalActorOf } from './access-gate.service.ts';
+import {
+  emergencyAccessMedecinTraitantMessage,
+  emergencyAccessPatientMessage,
+} from './access.messages.ts';
+import type { ProfessionalActor, ProfessionalContext } from './access.policy.ts';
+import { isWindowOpen, rubriqueAccess } from './access.policy.ts';
+import { createAccessRepository } from './access.repository.ts';
+
+const grantLabel = {
+  none: 'aucun',
+  authorized: 'autorise',
+  administrator: 'administrateur',
+} as const;
+
+/** The professional's own access to a record, as the professional space shows it. */
+export function toProAccess(
+  actor: ProfessionalActor,
+  record: Pick<Patient, 'status'>,
+  context: ProfessionalContext,
+  since: string | null,
+): ProAccess {
+  const read = rubriqueAccess(actor, record, context);
+  const grant = context.grant === 'blocked' ? 'none' : context.grant;
+  const window = context.window;
+  return {
+    grant: grantLabel[grant],
+    since: grant === 'none' ? null : since,
+    readMode: read.allow ? read.mode : null,
+    emergency:
+      read.allow && read.mode === 'urgence' && window && isWindowOpen(window, context.now)
+        ? { mode: window.mode, until: window.until }
+        : null,
+    isMedecinTraitant: context.isMedecinTraitant,
+  };
+}
+
+/** The professional side of access. */
+export function createProfessionalAccessService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  newId: (prefix: string) => string;
+  traces: TraceStore;
+  outbox: Outbox;
+  patients: PatientsService;
+  professionals: ProfessionalsService;
+  gate: AccessGate;
+  emergencyWindowMs: number;
+  publicUrl: string;
+  /**
+   * Port to the notifications module (its `emergencyAccess`), when wired; without it the two
+   * e-mails below are queued here. Either way they leave in the window's transaction.
+   */
+  notifyEmergency?:
+    | ((
+        trx: Db,
+        input: {
+          patientId: string;
+          professionalId: string;
+          mode: EmergencyMode;
+          medecinTraitantId: string | null;
+        },
+      ) => Promise<unknown>)
+    | undefined;
+}) {
+  const { db, gate } = deps;
+
+  /** The access state after an action, read back in the same transaction. */
+  async function accessNow(trx: Db, ps: Professional, record: Patient) {
+    const context = await gate.loadContext(trx, ps, record.id);
+    const grant = await createAccessRepository(trx).findGrant(record.id, ps.id);
+    return toProAccess(professionalActorOf(ps), record, context, grant?.since ?? null);
+  }
+
+  return {
+    /**
+     * Finds a record by INS + birth date. Answers only the name and this professional's access;
+     * a record it may not even ask consent for (blocked, not active) answers like no record.
+     */
+    async findPatient(
+      ps: Professional,
+      input: { ins: string; birthDate: string },
+    ): Promise<PatientSearchResult> {
+      const candidate = await deps.patients.findByIns(input.ins);
+      const found = await db.transaction().execute(async (trx) => {
+        const result = await gate.check(trx, {
+          professional: ps,
+          // An unknown INS or a wrong birth date goes through the same path as a missing record.
+          patientId: candidate?.birth_date === input.birthDate ? candidate.id : null,
+          action: 'consent.record',
+          resource: { type: 'record' },
+          trace: { action: 'record.search' },
+        });
+        if (!result.allow) return undefined;
+        return { record: result.record, access: await accessNow(trx, ps, result.record) };
+      });
+      if (!found) throw notFound();
+      return {
+        patientId: found.record.id,
+        firstName: found.record.first_name,
+        lastName: found.record.last_name,
+        birthDate: found.record.birth_date,
+        access: found.access,
+      };
+    },
+
+    /** The record header and the professional's current mode (normal / urgence until …). */
+    async record(ps: Professional, patientId: string): Promise<ProPatientRecord> {
+      const found = await db.transaction().execute(async (trx) => {
+        const result = await gate.check(trx, {
+          professional: ps,
+          patientId,
+          action: 'rubrique.read',
+          resource: { type: 'record' },
+          trace: { action: 'record.read' },
+        });
+        if (!result.allow) return undefined;
+        return { record: result.record, access: await accessNow(trx, ps, result.record) };
+      });
+      if (!found) throw notFound();
+      return {
+        patient: {
+          id: found.record.id,
+          firstName: found.record.first_name,
+          lastName: found.record.last_name,
+          birthDate: found.record.birth_date,
+        },
+        access: found.access,
+        rubriques: ['documents', 'vaccinations', 'historique-de-soins', 'entourage-et-volontes'],
+      };
+    },
+
+    /** "Le patient m'autorise à accéder à son dossier": authorized (an administrator stays one). */
+    async recordConsent(ps: Professional, patientId: string): Promise<ProAccess> {
+      const access = await db.transaction().execute(async (trx) => {
+        const result = await gate.check(trx, {
+          professional: ps,
+          patientId,
+          action: 'consent.record',
+          resource: { type: 'record' },
+          trace: { action: 'access.consent' },
+        });
+        if (!result.allow) return undefined;
+        await createAccessRepository(trx).consent(
+          result.record.id,
+          ps.id,
+          deps.clock.now().toISOString(),
+        );
+        return accessNow(trx, ps, result.record);
+      });
+      if (!access) throw notFound();
+      return access;
+    },
+
+    /**
+     * Opens an emergency access (mode samu for a régulateur, else bris de glace) for the configured
+     * time; the patient and the médecin traitant are e-mailed at once, without health data.
+     */
+    async openEmergency(
+      ps: Professional,
+      patientId: string,
+      input: { mode: EmergencyMode; reason: string },
+    ): Promise<ProAccess> {
+      const access = await db.transaction().execute(async (trx) => {
+        const result = await gate.check(trx, {
+          professional: ps,
+          patientId,
+          action: 'emergency.open',
+          resource: { type: 'emergency', mode: input.mode, reason: input.reason },
+          trace: {
+            action: 'access.emergency_open',
+            details: { emergencyMode: input.mode, motif: input.reason },
+          },
+        });
+        if (!result.allow) return undefined;
+        const now = deps.clock.now();
+        const openedAt = now.toISOString();
+        await createAccessRepository(trx).insertWindow({
+          id: deps.newId('emw'),
+          patient_id: result.record.id,
+          professional_id: ps.id,
+          mode: input.mode,
+          reason: input.reason,
+          opened_at: openedAt,
+          until: isoPlus(now, deps.emergencyWindowMs),
+          closed_at: null,
+        });
+        const medecinTraitantId =
+          (await createAccessRepository(trx).findMedecinTraitant(result.record.id)) ?? null;
+        if (deps.notifyEmergency) {
+          await deps.notifyEmergency(trx, {
+            patientId: result.record.id,
+            professionalId: ps.id,
+            mode: input.mode,
+            medecinTraitantId,
+          });
+        } else {
+          if (result.record.email)
+            await deps.outbox.enqueue(
+              trx,
+              emergencyAccessPatientMessage({
+                to: result.record.email,
+                openedAt,
+                publicUrl: deps.publicUrl,
+              }),
+              result.record.id,
+            );
+          const mt = medecinTraitantId
+            ? await deps.professionals.find(medecinTraitantId, trx)
+            : undefined;
+          if (mt?.email && mt.id !== ps.id)
+            await deps.outbox.enqueue(
+              trx,
+              emergencyAccessMedecinTraitantMessage({
+                to: mt.email,
+                openedAt,
+                publicUrl: deps.publicUrl,
+              }),
+              result.record.id,
+            );
+        }
+        return accessNow(trx, ps, result.record);
+      });
+      if (!access) throw notFound();
+      return access;
+    },
+
+    /** An administrator blocks another professional on this record (its emergency accesses end). */
+    async blockOther(ps: Professional, patientId: string, targetId: string): Promise<void> {
+      const target = await deps.professionals.find(targetId);
+      const done = await db.transaction().execute(async (trx) => {
+        const result = await gate.check(trx, {
+          professional: ps,
+          patientId,
+          action: 'professional.block',
+          // An unknown target is denied like a forbidden one.
+          resource: { type: 'professional', id: target ? target.id : ps.id },
+          trace: { action: 'access.block', target: { type: 'professional', id: targetId } },
+        });
+        if (!result.allow || !target) return false;
+        const at = deps.clock.now().toISOString();
+        const repo = createAccessRepository(trx);
+        await repo.block(result.record.id, target.id, at);
+        await repo.closeWindows(result.record.id, target.id, at);
+        return true;
+      });
+      if (!done) throw notFound();
+    },
+  };
+}
+
+/** The professional side of access. */
+export type ProfessionalAccessService = ReturnType<typeof createProfessionalAccessService>;

@@ -1,0 +1,113 @@
+/**
+ * /pro/patients/:patientId: a record the signed-in professional may read now: the emergency
+ * banner, "Mon accès à ce dossier", the documents slot and, for an administrator, blocking
+ * another professional. Anything else answers "not found" (ACCESS.md), shown as such.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import type { ProPatientRecord } from '@carnet/shared';
+import { usePageTitle } from '../../../ui/use-page-title.ts';
+import { formatDay } from '../../access/format.ts';
+import { StatusToast } from '../../access/components/StatusToast.tsx';
+import { useLoaded, useToast } from '../../access/hooks.ts';
+import { getPatientRecord } from '../api.ts';
+import { AccessPanel } from '../components/AccessPanel.tsx';
+import { BlockOtherProfessional } from '../components/BlockOtherProfessional.tsx';
+import { EmergencyBanner } from '../components/EmergencyBanner.tsx';
+import { PatientDocuments } from '../components/PatientDocuments.tsx';
+import { readRecordNotice } from '../paths.ts';
+
+/** Everything is read again after each action: the server is the only judge of access. */
+export function PatientRecordPage() {
+  const { patientId = '' } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [version, setVersion] = useState(0);
+  const { state } = useLoaded(() => getPatientRecord(patientId), `${patientId}:${version}`);
+  const { toast, show, hide } = useToast(readRecordNotice(location.state));
+  const record = state.status === 'ready' ? state.value : undefined;
+  const name = record
+    ? `${record.patient.lastName} ${record.patient.firstName}`
+    : 'Dossier patient';
+  usePageTitle(`${name} - Espace professionnel`);
+  useReloadWhenWindowEnds(record, () => setVersion((n) => n + 1));
+
+  // The arrival message is shown once, not again after a reload of the page.
+  useEffect(() => {
+    if (readRecordNotice(location.state) !== undefined) {
+      void navigate(location.pathname, { replace: true, state: null });
+    }
+  }, [location, navigate]);
+
+  if (!record) {
+    return (
+      <>
+        <BackToSearch />
+        <h1>Dossier patient</h1>
+        {state.status === 'loading' && <p role="status">Chargement en cours…</p>}
+        {state.status === 'error' && <Alert severity="error" small description={state.message} />}
+      </>
+    );
+  }
+
+  const { patient, access, rubriques } = record;
+  const reload = (message: string) => {
+    show('success', message);
+    setVersion((n) => n + 1);
+  };
+
+  return (
+    <>
+      <BackToSearch />
+      {access.readMode === 'urgence' && access.emergency && (
+        <EmergencyBanner emergency={access.emergency} />
+      )}
+      <h1>{name}</h1>
+      <p>Date de naissance : {formatDay(patient.birthDate)}</p>
+      <StatusToast toast={toast} onClose={hide} />
+      <AccessPanel
+        patientId={patient.id}
+        access={access}
+        rubriques={rubriques}
+        onChanged={(message) => reload(message)}
+      />
+      {access.readMode !== null && rubriques.includes('documents') && (
+        <PatientDocuments patientId={patient.id} readMode={access.readMode} />
+      )}
+      {access.grant === 'administrateur' && (
+        <BlockOtherProfessional
+          patientId={patient.id}
+          onBlocked={() => reload('Mise à jour effectuée')}
+        />
+      )}
+    </>
+  );
+}
+
+function BackToSearch() {
+  return (
+    <p>
+      <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to="/pro">
+        Rechercher un autre patient
+      </Link>
+    </p>
+  );
+}
+
+/** The banner must go when the window ends: read the record again at `until`. */
+function useReloadWhenWindowEnds(record: ProPatientRecord | undefined, reload: () => void) {
+  const until = record?.access.emergency?.until;
+  const reloadRef = useRef(reload);
+  useEffect(() => {
+    reloadRef.current = reload;
+  });
+  useEffect(() => {
+    if (!until) return;
+    const delay = new Date(until).getTime() - Date.now();
+    // setTimeout cannot wait more than ~24 days; a window lasts hours.
+    if (!(delay > 0) || delay > 2 ** 31 - 1) return;
+    const timer = window.setTimeout(() => reloadRef.current(), delay + 1000);
+    return () => window.clearTimeout(timer);
+  }, [until]);
+}

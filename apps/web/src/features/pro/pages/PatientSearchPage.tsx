@@ -1,0 +1,100 @@
+/**
+ * /pro: "Rechercher un patient" by INS + date de naissance (ACCESS.md "Professional side").
+ * A record readable now opens at once; otherwise the result offers the consent given at the
+ * consultation and "Accès en urgence", then opens the record.
+ */
+import { useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { patientSearchRequestSchema } from '@carnet/shared';
+import type { PatientSearchResult } from '@carnet/shared';
+import { FormAlert } from '../../../ui/FormAlert.tsx';
+import { TextField } from '../../../ui/TextField.tsx';
+import { useForm } from '../../../ui/use-form.ts';
+import { usePageTitle } from '../../../ui/use-page-title.ts';
+import { formatDay, professionText } from '../../access/format.ts';
+import { searchPatient } from '../api.ts';
+import { AccessPanel } from '../components/AccessPanel.tsx';
+import { useProProfile } from '../pro-context.ts';
+import { patientPagePath } from '../paths.ts';
+import type { RecordArrival } from '../paths.ts';
+
+/** "Not found" is the server's one message for every miss (unknown, wrong date, blocked). */
+export function PatientSearchPage() {
+  usePageTitle('Rechercher un patient - Espace professionnel');
+  const profile = useProProfile();
+  const navigate = useNavigate();
+  const form = useForm({ ins: '', birthDate: '' });
+  const [found, setFound] = useState<PatientSearchResult>();
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  const open = (patientId: string, notice?: string) => {
+    const state: RecordArrival | undefined = notice === undefined ? undefined : { notice };
+    void navigate(patientPagePath(patientId), { state });
+  };
+
+  return (
+    <>
+      <h1>Rechercher un patient</h1>
+      <p>
+        Connecté en tant que {profile.lastName} {profile.firstName}, {professionText(profile)}
+        {profile.isRegulator && ', régulateur SAMU'} (RPPS {profile.rpps}).
+      </p>
+      <div className="fr-grid-row fr-mb-6w">
+        <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+          <form
+            role="search"
+            aria-label="Rechercher un patient"
+            noValidate
+            onSubmit={(event) => {
+              setFound(undefined);
+              form.submit(event, {
+                schema: patientSearchRequestSchema,
+                input: form.values,
+                action: searchPatient,
+                onSuccess: (result) => {
+                  if (result.access.readMode !== null) return open(result.patientId);
+                  setFound(result);
+                  requestAnimationFrame(() => resultHeading.current?.focus());
+                },
+              });
+            }}
+          >
+            <p className="fr-hint-text">Tous les champs sont obligatoires</p>
+            <FormAlert errors={form.errors} />
+            <TextField
+              {...form.field('ins')}
+              label="INS du patient"
+              hintText="15 chiffres (matricule INS). Ex : 2 88 04 75 123 456 17"
+              input={{ inputMode: 'numeric', autoComplete: 'off' }}
+            />
+            <TextField
+              {...form.field('birthDate')}
+              label="Date de naissance"
+              hintText="Format attendu : JJ/MM/AAAA"
+              input={{ type: 'date', autoComplete: 'off' }}
+            />
+            <Button type="submit" iconId="fr-icon-search-line" iconPosition="left">
+              Rechercher
+            </Button>
+          </form>
+        </div>
+      </div>
+      {found && (
+        <section aria-labelledby="patient-trouve">
+          <h2 id="patient-trouve" ref={resultHeading} tabIndex={-1}>
+            {found.lastName} {found.firstName}
+          </h2>
+          <p>Date de naissance : {formatDay(found.birthDate)}</p>
+          <AccessPanel
+            patientId={found.patientId}
+            access={found.access}
+            rubriques={[]}
+            level={3}
+            onChanged={(message) => open(found.patientId, message)}
+          />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+/** The professional space's own simple shell: DSFR header "Carnet — Espace professionnel". */
+import { Outlet } from 'react-router';
+import { Header } from '@codegouvfr/react-dsfr/Header';
+import { PageFrame } from '../../../app/PageFrame.tsx';
+import { brandTop } from '../../../app/brand.tsx';
+import { useSession } from '../../../app/session-context.ts';
+
+/** "Se déconnecter" in the header once a professional is signed in. */
+export function ProLayout() {
+  const { state, signOut } = useSession();
+  const signedIn = state.status === 'signed-in' && state.me.kind === 'professional';
+  return (
+    <PageFrame
+      header={
+        <Header
+          brandTop={brandTop}
+          homeLinkProps={{ to: '/pro', title: 'Accueil - Carnet — Espace professionnel' }}
+          serviceTitle="Carnet — Espace professionnel"
+          quickAccessItems={
+            signedIn
+              ? [
+                  {
+                    iconId: 'fr-icon-logout-box-r-line',
+                    text: 'Se déconnecter',
+                    buttonProps: { type: 'button', onClick: () => void signOut() },
+                  },
+                ]
+              : []
+          }
+          disableDisplay
+        />
+      }
+    >
+      <Outlet />
+    </PageFrame>
+  );
+}

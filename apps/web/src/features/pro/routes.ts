@@ -1,0 +1,34 @@
+/**
+ * Routes of the professional space (`/pro/...`), its own shell, every page in a chunk of its own
+ * (patients never download it).
+ */
+import type { RouteObject } from 'react-router';
+
+/** `/pro/connexion` is public; the other pages need a professional's session (ProGuard). */
+export const proRoutes: RouteObject = {
+  path: 'pro',
+  lazy: async () => ({ Component: (await import('./pages/ProLayout.tsx')).ProLayout }),
+  children: [
+    {
+      path: 'connexion',
+      lazy: async () => ({ Component: (await import('./pages/ProSignInPage.tsx')).ProSignInPage }),
+    },
+    {
+      lazy: async () => ({ Component: (await import('./pages/ProGuard.tsx')).ProGuard }),
+      children: [
+        {
+          index: true,
+          lazy: async () => ({
+            Component: (await import('./pages/PatientSearchPage.tsx')).PatientSearchPage,
+          }),
+        },
+        {
+          path: 'patients/:patientId',
+          lazy: async () => ({
+            Component: (await import('./pages/PatientRecordPage.tsx')).PatientRecordPage,
+          }),
+        },
+      ],
+    },
+  ],
+};
