@@ -35,8 +35,10 @@ async function freePort(): Promise<number> {
 /** Which store the browser tests run on: `CARNET_E2E_DB=postgres` for PostgreSQL. */
 export const e2eDialect = process.env.CARNET_E2E_DB === 'postgres' ? 'postgres' : 'sqlite';
 
-/** Starts `carnet serve --seed-demo` and waits for /health. */
-export async function startServer(): Promise<RunningServer> {
+/** Starts `carnet serve --seed-demo` (extra settings in `options.env`) and waits for /health. */
+export async function startServer(
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'carnet-e2e-'));
   const url = `http://localhost:${port}`;
@@ -71,6 +73,7 @@ export async function startServer(): Promise<RunningServer> {
         CARNET_DATA_DIR: dataDir,
         CARNET_DATABASE_URL: databaseUrl,
         CARNET_LOG_LEVEL: 'warn',
+        ...options.env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },

@@ -21,7 +21,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 
 /** Options of the HTTP app. */
 export interface BuildAppOptions {
-  logger?: boolean | { level: string };
+  /** Structured logs (pino); `stream` lets tests read them. */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** Folder of the built web app; not served when absent. */
   webDir?: string | undefined;
 }

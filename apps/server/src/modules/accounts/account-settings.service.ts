@@ -12,6 +12,7 @@ import { codeMessage, securityNoticeMessage } from './accounts.messages.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { maskEmail, maskPhone, normalizePhone } from './masking.ts';
 import { createOtpRepository } from './otp.repository.ts';
+import { replacePassword, requireStrongPassword } from './password-change.ts';
 import { accountRule } from './throttle.service.ts';
 
 /** Account settings of the signed-in patient. */
@@ -39,36 +40,13 @@ export function createAccountSettingsService(deps: AccountsDeps) {
         await deps.throttle.fail(db, key, accountRule);
         throw accountsErrors.passwordMismatch();
       }
-      const verdict = deps.passwordPolicy.check(input.newPassword, {
-        identifiant: account.identifiant,
-        firstName: patient.first_name,
-        lastName: patient.last_name,
-        birthDate: patient.birth_date,
-      });
-      if (!verdict.ok) throw accountsErrors.passwordWeak(verdict.message, 'newPassword');
-      const hash = await deps.passwords.hash(input.newPassword);
-      await db.transaction().execute(async (trx) => {
-        await createAccountsRepository(trx).setPasswordHash(
-          account.id,
-          hash,
-          deps.clock.now().toISOString(),
-        );
-        await deps.sessions.endAll(trx, account.id, session.id);
-        await deps.traces.append(trx, {
-          patientId: patient.id,
-          actor: { type: 'patient', id: patient.id },
-          action: 'account.password_change',
-        });
-        if (patient.email)
-          await deps.outbox.enqueue(
-            trx,
-            securityNoticeMessage({
-              to: patient.email,
-              change: 'password',
-              publicUrl: deps.publicUrl,
-            }),
-            patient.id,
-          );
+      requireStrongPassword(deps, account, patient, input.newPassword);
+      await replacePassword(deps, {
+        account,
+        patient,
+        newPassword: input.newPassword,
+        keepSessionId: session.id,
+        action: 'account.password_change',
       });
     },
 

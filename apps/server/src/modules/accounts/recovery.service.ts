@@ -7,9 +7,10 @@ import { randomToken, sha256Hex } from '../../platform/crypto/secrets.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { accountsErrors } from './accounts.errors.ts';
-import { codeMessage, identifiantMessage, securityNoticeMessage } from './accounts.messages.ts';
+import { codeMessage, identifiantMessage } from './accounts.messages.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { createOtpRepository } from './otp.repository.ts';
+import { replacePassword, requireStrongPassword } from './password-change.ts';
 import { accountRule } from './throttle.service.ts';
 
 /** Recovery of identifiant and password. */
@@ -102,41 +103,17 @@ export function createRecoveryService(deps: AccountsDeps) {
         : undefined;
       if (!pending || !account || !patient) throw accountsErrors.codeUnknown();
       // Judge the password before spending the code, so a weak choice does not cost a new code.
-      const verdict = deps.passwordPolicy.check(input.newPassword, {
-        identifiant: account.identifiant,
-        firstName: patient.first_name,
-        lastName: patient.last_name,
-        birthDate: patient.birth_date,
-      });
-      if (!verdict.ok) throw accountsErrors.passwordWeak(verdict.message, 'newPassword');
+      requireStrongPassword(deps, account, patient, input.newPassword);
       await deps.otp.verify(db, {
         flowId: input.flowId,
         purpose: 'password-reset',
         code: input.code,
       });
-      const hash = await deps.passwords.hash(input.newPassword);
-      await db.transaction().execute(async (trx) => {
-        await createAccountsRepository(trx).setPasswordHash(
-          account.id,
-          hash,
-          deps.clock.now().toISOString(),
-        );
-        await deps.sessions.endAll(trx, account.id);
-        await deps.traces.append(trx, {
-          patientId: patient.id,
-          actor: { type: 'patient', id: patient.id },
-          action: 'account.password_reset',
-        });
-        if (patient.email)
-          await deps.outbox.enqueue(
-            trx,
-            securityNoticeMessage({
-              to: patient.email,
-              change: 'password',
-              publicUrl: deps.publicUrl,
-            }),
-            patient.id,
-          );
+      await replacePassword(deps, {
+        account,
+        patient,
+        newPassword: input.newPassword,
+        action: 'account.password_reset',
       });
     },
   };
