@@ -22,6 +22,8 @@ const inaya = {
 };
 const ndiaye = { rpps: '10000000045', password, email: 'adama.ndiaye@example.org' };
 const regulator = { rpps: '10000000078', password, email: 'regis.samu@example.org' };
+/** Eoso Louis, the demo record's médecin traitant (seed-demo-access.ts). */
+const medecinTraitantEmail = 'louis.eoso@example.org';
 
 let server: RunningServer;
 let browser: Browser;
@@ -81,6 +83,31 @@ async function reloadRecord(page: Page): Promise<void> {
     .waitFor();
 }
 
+/** The demo's one masked document (seed-demo-documents.ts). */
+const maskedTitle = 'Mes directives anticipées';
+
+/** The titles the professional's documents section lists now (waits for the list). */
+async function listedTitles(page: Page): Promise<string[]> {
+  const list = page.getByRole('list', { name: 'Documents du patient' });
+  await list.waitFor();
+  return list.getByRole('heading', { level: 3 }).allInnerTexts();
+}
+
+/** The id of the record open in the professional's page (`/pro/patients/:patientId`). */
+function recordIdOf(page: Page): string {
+  const match = /\/pro\/patients\/([^/?#]+)/.exec(page.url());
+  if (!match?.[1]) throw new Error(`not on a record page: ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+/** What the API answers this professional's browser for the record's documents, right now. */
+async function documentsStatus(page: Page, patientId: string): Promise<number> {
+  return page.evaluate(
+    async (path) => (await fetch(path, { headers: { accept: 'application/json' } })).status,
+    `/api/pro/patients/${encodeURIComponent(patientId)}/documents`,
+  );
+}
+
 async function openProfessionalsAccess(page: Page): Promise<void> {
   await page.goto(`${server.url}/parametres/confidentialite/professionnels`);
   await page
@@ -134,9 +161,11 @@ describe(`professionals' access (${e2eDialect})`, () => {
       .getByRole('heading', { name: 'Rubriques accessibles' })
       .locator('xpath=following-sibling::ul[1]');
     await expect.poll(() => rubriques.innerText()).toContain('Documents');
-    await pro.getByText("Les documents s'afficheront ici.").waitFor();
-    // TODO(lead): once PS document listing exists, assert here that Ndiaye lists Inaya's
-    // documents but not her masked one.
+    const patientId = recordIdOf(pro);
+    // He reads her documents, but not the one she masked to professionals.
+    await expect.poll(() => listedTitles(pro)).toContain('Synthèse médicale');
+    expect(await listedTitles(pro)).not.toContain(maskedTitle);
+    await proDocumentActions(pro);
 
     const patient = await signedInPatient();
     await openProfessionalsAccess(patient);
@@ -157,7 +186,10 @@ describe(`professionals' access (${e2eDialect})`, () => {
 
     await reloadRecord(pro);
     await pro.getByText(/^Administrateur depuis le/).waitFor();
-    // TODO(lead): assert that the masked document is now listed for Ndiaye.
+    // An administrator sees masked documents (ACCESS.md "which documents").
+    await expect.poll(() => listedTitles(pro)).toContain(maskedTitle);
+    const masked = pro.getByRole('listitem').filter({ hasText: maskedTitle });
+    await masked.getByText('Masqué aux professionnels de santé').waitFor();
 
     // Block, with its confirmation.
     await menu.click();
@@ -173,6 +205,7 @@ describe(`professionals' access (${e2eDialect})`, () => {
     await reloadRecord(pro);
     await pro.getByRole('alert').waitFor();
     expect(await pro.getByRole('heading', { name: 'Michel Inaya' }).count()).toBe(0);
+    expect(await documentsStatus(pro, patientId)).toBe(404);
     await findInayaFails(pro);
 
     // Débloquer: still nothing until a new consent.
@@ -185,14 +218,17 @@ describe(`professionals' access (${e2eDialect})`, () => {
     await findInaya(pro, 'result');
     await pro.getByText("Vous n'êtes pas autorisé à accéder à ce dossier.").waitFor();
     await pro.getByText('Aucune rubrique de ce dossier ne vous est accessible.').waitFor();
-    expect(await pro.getByText("Les documents s'afficheront ici.").count()).toBe(0);
+    expect(await pro.getByRole('heading', { name: 'Documents', level: 2 }).count()).toBe(0);
+    expect(await documentsStatus(pro, patientId)).toBe(404);
 
     await pro
       .getByRole('button', { name: "Le patient m'autorise à accéder à son dossier" })
       .click();
     await pro.getByText('Autorisation enregistrée').waitFor();
     await pro.getByRole('heading', { name: 'Michel Inaya', level: 1 }).waitFor();
-    await pro.getByText("Les documents s'afficheront ici.").waitFor();
+    // Authorized again, not administrator: the masked document is hidden again.
+    await expect.poll(() => listedTitles(pro)).toContain('Synthèse médicale');
+    expect(await listedTitles(pro)).not.toContain(maskedTitle);
     await openProfessionalsAccess(patient);
     await line.getByText('Autorisé', { exact: true }).waitFor();
   });
@@ -224,15 +260,32 @@ describe(`professionals' access (${e2eDialect})`, () => {
     await samu.getByRole('button', { name: "Ouvrir l'accès en urgence" }).click();
     await samu.getByText('Accès en mode urgence').waitFor();
     await samu.getByRole('heading', { name: 'Michel Inaya', level: 1 }).waitFor();
-    await samu.getByText("Les documents s'afficheront ici.").waitFor();
-    // TODO(lead): masked documents listed only once the third toggle is on.
+    // In an emergency, masked documents only with the third toggle ("Documents masqués").
+    await expect.poll(() => listedTitles(samu)).toContain('Synthèse médicale');
+    expect(await listedTitles(samu)).not.toContain(maskedTitle);
+    expect(await maskedToggle.isChecked()).toBe(false);
+    await pressSpace(maskedToggle);
+    await expectToast(patient);
+    await reloadRecord(samu);
+    await samu.getByText('Accès en mode urgence').waitFor();
+    await expect.poll(() => listedTitles(samu)).toContain(maskedTitle);
 
-    // Inaya's outbox holds the emergency e-mail, sent at once.
+    // Inaya's outbox holds the emergency e-mail, sent at once, and so does her médecin traitant's.
     await expect
       .poll(async () => (await mailsTo(inaya.email, before)).some((m) => /urgence/i.test(m)), {
         timeout: 15_000,
       })
       .toBe(true);
+    await expect
+      .poll(
+        async () => (await mailsTo(medecinTraitantEmail, before)).some((m) => /urgence/i.test(m)),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(true);
+    // No health data in them: no document title.
+    for (const mail of await mailsTo(inaya.email, before)) expect(mail).not.toContain(maskedTitle);
 
     // "Documents masqués" follows the rule: available only with SAMU or Autres.
     await pressSpace(othersToggle);
@@ -271,4 +324,78 @@ async function findInayaFails(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Rechercher' }).click();
   await page.locator('form[role="search"] .fr-alert--error').waitFor();
   expect(page.url()).toMatch(/\/pro$/);
+}
+
+/**
+ * A professional's document actions: open one (text preview, "Télécharger"), add one invisible
+ * to the patient, make it visible, mask it to other professionals, delete it (its author only).
+ */
+async function proDocumentActions(pro: Page): Promise<void> {
+  const list = pro.getByRole('list', { name: 'Documents du patient' });
+  const line = (title: string) => list.locator(':scope > li').filter({ hasText: title });
+  await line('Ordonnance').getByText('Ajouté par vous').waitFor();
+
+  await line('Questionnaire de santé')
+    .getByRole('button', { name: 'Questionnaire de santé', exact: true })
+    .click();
+  const panel = pro.getByRole('region', { name: 'Document Questionnaire de santé' });
+  const text = panel.getByLabel('Texte du document Questionnaire de santé');
+  await expect.poll(() => text.innerText(), { timeout: 15_000 }).toContain('démonstration');
+  expect(await panel.getByRole('link', { name: /Télécharger/ }).getAttribute('href')).toMatch(
+    /\/documents\/[^/]+\/download$/,
+  );
+  // A document of someone else offers no author's action.
+  expect(await panel.getByRole('button', { name: 'Supprimer', exact: true }).count()).toBe(0);
+
+  // Search and type filter, kept in the URL.
+  const search = pro.getByRole('search', { name: 'Rechercher dans les documents du patient' });
+  await search.getByLabel('Rechercher un document').fill('genou');
+  await search.getByRole('button', { name: 'Rechercher' }).click();
+  await expect
+    .poll(async () => (await listedTitles(pro)).sort())
+    .toEqual(['Compte rendu de rééducation du genou', 'Radio du genou droit']);
+  await pro.getByText('2 documents', { exact: true }).waitFor();
+  await pro.getByLabel('Filtrer par type de document').selectOption('RADIO_SC');
+  await expect.poll(() => listedTitles(pro)).toEqual(['Radio du genou droit']);
+  expect(new URL(pro.url()).search).toBe('?q=genou&category=RADIO_SC');
+  await pro.goto(pro.url().split('?')[0] ?? '');
+  await expect.poll(() => listedTitles(pro)).toContain('Ordonnance');
+
+  const title = 'Compte rendu de consultation du jour';
+  await pro.getByRole('button', { name: 'Ajouter un document' }).click();
+  const form = pro.locator('form#ajouter-un-document');
+  await form.locator('input[name="file"]').setInputFiles({
+    name: 'compte-rendu-du-jour.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Compte rendu de démonstration, sans donnée de santé réelle.\n'),
+  });
+  expect(await form.getByLabel('Nom du document').inputValue()).toBe('compte-rendu-du-jour');
+  await form.getByLabel('Nom du document').fill(title);
+  await form.getByLabel('Type de document').selectOption('CPT_REND');
+  // Invisible to the patient and masked to professionals exclude each other.
+  await form.getByLabel(/Rendre invisible pour le patient/).check();
+  const maskedRadio = form.getByRole('radio', {
+    name: 'Masqué aux autres professionnels de santé',
+  });
+  expect(await maskedRadio.isDisabled()).toBe(true);
+  await form.getByRole('button', { name: 'Ajouter le document' }).click();
+  await pro.getByText(`Le document « ${title} » a été ajouté au dossier.`).waitFor();
+
+  const added = line(title);
+  await added.getByText('Ajouté par vous').waitFor();
+  await added.getByText(/^Invisible pour le patient jusqu'au \d{2}\/\d{2}\/\d{4}$/).waitFor();
+  await added.getByRole('button', { name: title, exact: true }).click();
+  const mask = added.getByRole('button', { name: 'Masquer aux autres professionnels' });
+  expect(await mask.isDisabled()).toBe(true);
+  await added.getByRole('button', { name: 'Rendre visible pour le patient' }).click();
+  await pro.getByText('Le document est visible pour le patient.').waitFor();
+  expect(await added.getByText(/^Invisible pour le patient/).count()).toBe(0);
+  await mask.click();
+  await added.getByText('Masqué aux professionnels de santé').waitFor();
+  await added.getByRole('button', { name: /^Rendre visible aux autres professionnels/ }).waitFor();
+
+  await added.getByRole('button', { name: 'Supprimer', exact: true }).click();
+  await added.getByRole('button', { name: 'Confirmer la suppression' }).click();
+  await pro.getByText(`Le document « ${title} » a été supprimé du dossier.`).waitFor();
+  await expect.poll(() => listedTitles(pro)).not.toContain(title);
 }

@@ -16,6 +16,8 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
 import { proRoutes } from './modules/pro/pro.routes.ts';
+import { proDocumentsRoutes } from './modules/documents/pro-documents.routes.ts';
+import { requireSession } from './modules/sessions/sessions.http.ts';
 import { historyRoutes } from './modules/traces/history.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 
@@ -100,6 +102,13 @@ export async function buildApp(
         signIn: deps.signIn,
         sessions: deps.sessions,
         cookie: deps.cookie,
+        history: deps.history,
+      });
+      await api.register(proDocumentsRoutes, {
+        proDocuments: deps.proDocuments,
+        professionalOf: async (request) =>
+          deps.signIn.professionalOf(await requireSession(request, deps.sessions, deps.cookie)),
+        maxDocumentBytes: deps.config.maxDocumentBytes,
       });
       await api.register(documentsRoutes, {
         documents: deps.documents,

@@ -17,7 +17,7 @@ import type { FsBlobStore } from './platform/blobs/fs-blob-store.ts';
 import { createPreviewRenderer } from './platform/files/preview-renderer.ts';
 import { createJobQueue } from './platform/jobs/job-queue.ts';
 import { createJobWorker } from './platform/jobs/job-worker.ts';
-import { PREVIEW_JOB } from './modules/documents/documents.deps.ts';
+import { DOCUMENT_AWAITING_JOB, PREVIEW_JOB } from './modules/documents/documents.deps.ts';
 import { createDocumentsModule } from './modules/documents/documents.module.ts';
 import { createAccountSettingsService } from './modules/accounts/account-settings.service.ts';
 import type { AccountsDeps } from './modules/accounts/accounts.deps.ts';
@@ -107,21 +107,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     matrix: habilitationMatrix,
     medecinTraitantSeesMasked: config.medecinTraitantSeesMasked,
   });
-  const patientAccess = createPatientAccessService({ db, clock, traces, patients, professionals });
-  const professionalAccess = createProfessionalAccessService({
-    db,
-    clock,
-    newId,
-    traces,
-    outbox,
-    patients,
-    professionals,
-    gate: accessGate,
-    emergencyWindowMs: config.emergencyWindowMinutes * 60_000,
-    publicUrl: config.publicUrl.replace(/\/$/, ''),
-  });
-  // Historique d'activité, notifications e-mail and tamper evidence (issue 5).
-  const history = createHistoryService({ db, traces, patients, professionals });
+  // Notifications e-mail (issue 5): called by the other modules inside their transactions.
   const notifications = createNotificationsService({
     db,
     clock,
@@ -131,23 +117,61 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     professionals,
     publicUrl: config.publicUrl.replace(/\/$/, ''),
   });
+  const patientAccess = createPatientAccessService({
+    db,
+    clock,
+    traces,
+    patients,
+    professionals,
+    // The per-professional page lists what it added, as the titulaire may see it.
+    documentsAddedBy: (patientId, psId) => documentsModule.documents.addedBy(patientId, psId),
+  });
+  const professionalAccess = createProfessionalAccessService({
+    db,
+    clock,
+    newId,
+    traces,
+    patients,
+    professionals,
+    gate: accessGate,
+    emergencyWindowMs: config.emergencyWindowMinutes * 60_000,
+    notifyEmergency: (trx, input) => notifications.emergencyAccess(trx, input),
+    notifyAccess: (trx, input) => notifications.professionalAccessed(trx, input),
+  });
+  // Historique d'activité and tamper evidence (issue 5); document titles as the titulaire sees them.
+  const history = createHistoryService({
+    db,
+    traces,
+    patients,
+    professionals,
+    documentTitles: {
+      titlesOf: (patientId, ids) => documentsModule.documents.titlesOf(patientId, ids),
+    },
+  });
   const verification = createVerificationService({ db, clock });
   // Documents: encrypted blobs, previews rendered by background jobs (issue 3).
   const blobs =
     overrides.blobs ?? createFsBlobStore({ root: join(resolve(config.dataDir), 'blobs'), clock });
   const jobs = createJobQueue({ clock, newId });
-  const documentsModule = createDocumentsModule({
-    db,
-    clock,
-    newId,
-    keyring,
-    blobs,
-    traces,
-    jobs,
-    previews: createPreviewRenderer(),
-    maxDocumentBytes: config.maxDocumentBytes,
-  });
-  const jobHandlers = { [PREVIEW_JOB]: documentsModule.previewJob };
+  const documentsModule = createDocumentsModule(
+    {
+      db,
+      clock,
+      newId,
+      keyring,
+      blobs,
+      traces,
+      jobs,
+      previews: createPreviewRenderer(),
+      maxDocumentBytes: config.maxDocumentBytes,
+    },
+    // The professional side: the access gate decides every read and write, in its transaction.
+    { gate: accessGate, notifications },
+  );
+  const jobHandlers = {
+    [PREVIEW_JOB]: documentsModule.previewJob,
+    [DOCUMENT_AWAITING_JOB]: documentsModule.awaitingNoticeJob,
+  };
   // Not started here: `carnet serve` starts its own with the app's logger; tests call runOnce().
   const jobWorker = createJobWorker({
     db,
@@ -165,6 +189,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     documents: documentsModule.documents,
     documentUploads: documentsModule.uploads,
     documentViews: documentsModule.views,
+    proDocuments: documentsModule.professional,
     folders: documentsModule.folders,
     documentFiles: documentsModule.files,
     documentMaintenance: documentsModule.maintenance,

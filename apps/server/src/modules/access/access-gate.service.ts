@@ -4,6 +4,7 @@
  * ask the pure policy, trace the decision — allowed or denied — in the caller's transaction.
  * Callers answer a denial exactly like a missing record (`notFound()`).
  */
+import { documentCategories } from '@carnet/shared';
 import type { TraceStore } from '../../platform/audit/trace-store.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/schema.ts';
@@ -11,7 +12,7 @@ import type { EmergencySettingsTable } from '../../platform/db/schema-access.ts'
 import type { Patient, PatientsService } from '../patients/patients.service.ts';
 import type { Professional } from '../professionals/professionals.service.ts';
 import { createAccessRepository } from './access.repository.ts';
-import { decide } from './access.policy.ts';
+import { decide, documentScopeForProfessional } from './access.policy.ts';
 import type {
   Action,
   Decision,
@@ -64,6 +65,20 @@ export interface GateAllowed {
 export interface GateDenied {
   allow: false;
   decision: Decision | undefined;
+}
+
+/**
+ * Which documents an allowed reader sees (ACCESS.md "which documents"), from the very facts and
+ * mode the gate decided on: its own, the categories its profession may read, masked ones only as
+ * administrator, in urgence with "Documents masqués", or as médecin traitant when allowed.
+ */
+export function documentScopeOf(allowed: Pick<GateAllowed, 'actor' | 'context' | 'decision'>) {
+  return documentScopeForProfessional({
+    ...allowed.context,
+    professional: allowed.actor,
+    mode: allowed.decision.mode,
+    categories: Object.keys(documentCategories),
+  });
 }
 
 /** Loads facts, decides and traces. */

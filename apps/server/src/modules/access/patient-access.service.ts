@@ -26,7 +26,7 @@ import type { Action } from './access.policy.ts';
 import { decide } from './access.policy.ts';
 import { createAccessRepository } from './access.repository.ts';
 
-/** Documents a professional added to a record (wired once the documents module exists). */
+/** Documents a professional added to a record, as the titulaire may see them (documents service). */
 export type DocumentsAddedBy = (
   patientId: string,
   professionalId: string,
@@ -48,7 +48,7 @@ export interface PatientAccessDeps {
   traces: TraceStore;
   patients: PatientsService;
   professionals: ProfessionalsService;
-  /** TODO(documents): the documents module provides this; until then the list is empty. */
+  /** The documents module's `addedBy`; without it (unit tests) the list is empty. */
   documentsAddedBy?: DocumentsAddedBy | undefined;
 }
 

@@ -16,15 +16,10 @@ import type { Clock } from '../../platform/clock.ts';
 import { isoPlus } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/app-error.ts';
-import type { Outbox } from '../../platform/mail/outbox.ts';
 import type { Patient, PatientsService } from '../patients/patients.service.ts';
 import type { Professional, ProfessionalsService } from '../professionals/professionals.service.ts';
 import type { AccessGate } from './access-gate.service.ts';
 import { professionalActorOf } from './access-gate.service.ts';
-import {
-  emergencyAccessMedecinTraitantMessage,
-  emergencyAccessPatientMessage,
-} from './access.messages.ts';
 import type { ProfessionalActor, ProfessionalContext } from './access.policy.ts';
 import { isWindowOpen, rubriqueAccess } from './access.policy.ts';
 import { createAccessRepository } from './access.repository.ts';
@@ -63,27 +58,25 @@ export function createProfessionalAccessService(deps: {
   clock: Clock;
   newId: (prefix: string) => string;
   traces: TraceStore;
-  outbox: Outbox;
   patients: PatientsService;
   professionals: ProfessionalsService;
   gate: AccessGate;
   emergencyWindowMs: number;
-  publicUrl: string;
   /**
-   * Port to the notifications module (its `emergencyAccess`), when wired; without it the two
-   * e-mails below are queued here. Either way they leave in the window's transaction.
+   * Port to the notifications module's `emergencyAccess`: the ONE path of the emergency e-mails
+   * (one to the patient, one to the médecin traitant), queued in the window's transaction.
    */
-  notifyEmergency?:
-    | ((
-        trx: Db,
-        input: {
-          patientId: string;
-          professionalId: string;
-          mode: EmergencyMode;
-          medecinTraitantId: string | null;
-        },
-      ) => Promise<unknown>)
-    | undefined;
+  notifyEmergency: (
+    trx: Db,
+    input: {
+      patientId: string;
+      professionalId: string;
+      mode: EmergencyMode;
+      medecinTraitantId: string | null;
+    },
+  ) => Promise<unknown>;
+  /** Port to `professionalAccessed`: an allowed read of the record (at most one mail a day). */
+  notifyAccess: (trx: Db, input: { patientId: string; professionalId: string }) => Promise<unknown>;
 }) {
   const { db, gate } = deps;
 
@@ -137,6 +130,7 @@ export function createProfessionalAccessService(deps: {
           trace: { action: 'record.read' },
         });
         if (!result.allow) return undefined;
+        await deps.notifyAccess(trx, { patientId: result.record.id, professionalId: ps.id });
         return { record: result.record, access: await accessNow(trx, ps, result.record) };
       });
       if (!found) throw notFound();
@@ -209,42 +203,28 @@ export function createProfessionalAccessService(deps: {
         });
         const medecinTraitantId =
           (await createAccessRepository(trx).findMedecinTraitant(result.record.id)) ?? null;
-        if (deps.notifyEmergency) {
-          await deps.notifyEmergency(trx, {
-            patientId: result.record.id,
-            professionalId: ps.id,
-            mode: input.mode,
-            medecinTraitantId,
-          });
-        } else {
-          if (result.record.email)
-            await deps.outbox.enqueue(
-              trx,
-              emergencyAccessPatientMessage({
-                to: result.record.email,
-                openedAt,
-                publicUrl: deps.publicUrl,
-              }),
-              result.record.id,
-            );
-          const mt = medecinTraitantId
-            ? await deps.professionals.find(medecinTraitantId, trx)
-            : undefined;
-          if (mt?.email && mt.id !== ps.id)
-            await deps.outbox.enqueue(
-              trx,
-              emergencyAccessMedecinTraitantMessage({
-                to: mt.email,
-                openedAt,
-                publicUrl: deps.publicUrl,
-              }),
-              result.record.id,
-            );
-        }
+        await deps.notifyEmergency(trx, {
+          patientId: result.record.id,
+          professionalId: ps.id,
+          mode: input.mode,
+          medecinTraitantId,
+        });
         return accessNow(trx, ps, result.record);
       });
       if (!access) throw notFound();
       return access;
+    },
+
+    /**
+     * The facts a read of the record's traces is decided on (history.policy): the grant and whether
+     * this PS is the médecin traitant, read now (no cache).
+     */
+    async traceReadFacts(
+      ps: Professional,
+      patientId: string,
+    ): Promise<{ grant: ProfessionalContext['grant']; isMedecinTraitant: boolean }> {
+      const context = await gate.loadContext(db, ps, patientId);
+      return { grant: context.grant, isMedecinTraitant: context.isMedecinTraitant };
     },
 
     /** An administrator blocks another professional on this record (its emergency accesses end). */

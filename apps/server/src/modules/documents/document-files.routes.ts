@@ -4,14 +4,10 @@
  */
 import multipart from '@fastify/multipart';
 import { documentPreviewSchema, documentSummarySchema } from '@carnet/shared';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contentDisposition } from '../../platform/files/file-names.ts';
-import { AppError } from '../../platform/http/app-error.ts';
-import type { StagedUpload } from './document-upload.service.ts';
+import { fileHeaders, receiveUpload, sendDownload, uploadLimits } from './document-files.http.ts';
 import { toDocumentSummary } from './documents.dto.ts';
-import { documentsErrors } from './documents.errors.ts';
 import type { DocumentsRoutesDeps } from './documents.http.ts';
 import { patientActorOf } from './documents.http.ts';
 
@@ -21,35 +17,6 @@ const pageParams = z.strictObject({
   n: z.coerce.number().int().min(1).max(100),
 });
 
-/** Headers of every response carrying document bytes: never cached, never sniffed, never run. */
-function fileHeaders(reply: FastifyReply, contentType: string) {
-  return reply
-    .header('content-type', contentType)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
-    .header('content-security-policy', "default-src 'none'; sandbox");
-}
-
-/** The wire error for what the multipart parser refused. */
-function multipartError(error: unknown, maxBytes: number): unknown {
-  if (error instanceof AppError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return documentsErrors.tooLarge(maxBytes);
-    case 'FST_PARTS_LIMIT':
-    case 'FST_FILES_LIMIT':
-    case 'FST_FIELDS_LIMIT':
-      return documentsErrors.tooManyParts();
-    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-    case 'FST_PROTO_VIOLATION':
-    case 'FST_INVALID_JSON_FIELD_ERROR':
-      return new AppError('request.invalid', 400, 'Requête invalide.');
-    default:
-      return error;
-  }
-}
-
 /** Registers the upload, download and preview routes. */
 export const documentFilesRoutes: FastifyPluginAsyncZod<DocumentsRoutesDeps> = async (
   app,
@@ -58,16 +25,7 @@ export const documentFilesRoutes: FastifyPluginAsyncZod<DocumentsRoutesDeps> = a
   const actorOf = patientActorOf(deps);
   const { uploads, views, documents } = deps;
   const maxBytes = deps.maxDocumentBytes;
-  const limits = {
-    fileSize: maxBytes,
-    files: 1,
-    fields: 10,
-    fieldSize: 1024,
-    fieldNameSize: 64,
-    parts: 12,
-    headerPairs: 20,
-  };
-  await app.register(multipart, { limits });
+  await app.register(multipart, { limits: uploadLimits(maxBytes) });
 
   // One file per request (the web sends one request per file); fields may come before or after it.
   app.post(
@@ -75,32 +33,11 @@ export const documentFilesRoutes: FastifyPluginAsyncZod<DocumentsRoutesDeps> = a
     { schema: { response: { 201: documentSummarySchema } } },
     async (request, reply) => {
       const actor = await actorOf(request);
-      if (!request.isMultipart()) throw new AppError('request.invalid', 400, 'Requête invalide.');
-      const fields: Record<string, string> = {};
-      let staged: StagedUpload | undefined;
-      try {
-        for await (const part of request.parts({ limits })) {
-          if (part.type === 'field') {
-            if (part.valueTruncated || typeof part.value !== 'string' || part.fieldname in fields)
-              throw documentsErrors.invalidFields({ [part.fieldname]: 'Valeur invalide' });
-            fields[part.fieldname] = part.value;
-            continue;
-          }
-          // busboy stops at the limit and says so: turn that into our 413 before anything commits.
-          part.file.once('limit', () => part.file.destroy(documentsErrors.tooLarge(maxBytes)));
-          staged = await uploads.stage(actor.patientId, {
-            stream: part.file,
-            fileName: part.filename,
-            contentType: part.mimetype,
-          });
-        }
-      } catch (error) {
-        if (staged) await uploads.discard(staged);
-        // The rest of the body is not read: end the connection after the answer.
-        void reply.header('connection', 'close');
-        throw multipartError(error, maxBytes);
-      }
-      if (!staged) throw documentsErrors.fileMissing();
+      const { fields, staged } = await receiveUpload(request, reply, {
+        maxBytes,
+        stage: (file) => uploads.stage(actor.patientId, file),
+        discard: (upload) => uploads.discard(upload),
+      });
       const id = await uploads.commit({
         staged,
         fields,
@@ -112,14 +49,9 @@ export const documentFilesRoutes: FastifyPluginAsyncZod<DocumentsRoutesDeps> = a
     },
   );
 
-  app.get('/documents/:id/download', { schema: { params: idParams } }, async (request, reply) => {
-    const file = await views.download(await actorOf(request), request.params.id);
-    const type = file.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : file.contentType;
-    return fileHeaders(reply, type)
-      .header('content-disposition', contentDisposition(file.fileName))
-      .header('content-length', String(file.size))
-      .send(file.stream);
-  });
+  app.get('/documents/:id/download', { schema: { params: idParams } }, async (request, reply) =>
+    sendDownload(reply, await views.download(await actorOf(request), request.params.id)),
+  );
 
   app.get(
     '/documents/:id/preview',

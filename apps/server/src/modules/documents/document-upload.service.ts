@@ -8,12 +8,13 @@
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import type { TraceInput } from '../../platform/audit/trace-store.ts';
+import type { Db } from '../../platform/db/schema.ts';
 import { createEncryptStream, generateDataKey } from '../../platform/crypto/envelope.ts';
 import type { InspectedFile } from '../../platform/files/file-inspector.ts';
 import { FileRejectedError, createFileInspector } from '../../platform/files/file-inspector.ts';
 import { cleanFileName } from '../../platform/files/file-names.ts';
 import { hasPreview } from '../../platform/files/preview-renderer.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import { AppError, notFound } from '../../platform/http/app-error.ts';
 import type { DocumentFiles } from './document-files.ts';
 import { fileAad, versionBlobKey } from './document-files.ts';
 import type { DocumentsDeps } from './documents.deps.ts';
@@ -39,6 +40,20 @@ export interface StagedUpload {
   file: InspectedFile;
   wrappedKey: string;
   kekVersion: string;
+}
+
+/**
+ * The professional side's hold on a commit: the access gate decides (and traces `document.add`,
+ * allowed or denied) inside the commit's transaction, so a block committed meanwhile counts.
+ */
+export interface CommitGate {
+  /** Decides and traces; false: nothing is added, the denial's trace still commits. */
+  authorize(
+    trx: Db,
+    facts: { documentId: string; details: Record<string, string | number | boolean | null> },
+  ): Promise<boolean>;
+  /** Runs after the rows, in the same transaction (notifications, a notice due later). */
+  afterInsert?(trx: Db, documentId: string): Promise<void>;
 }
 
 /** The file part of an upload. */
@@ -113,8 +128,13 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
     fields: Record<string, unknown>;
     author: DocumentAuthor;
     actor: TraceInput['actor'];
+    /** Professional side: the gate's decision replaces the `document.add` trace written here. */
+    gate?: CommitGate | undefined;
+    /** Set by a PS pending an announcement consultation (ISO-8601), null otherwise. */
+    invisibleToPatientUntil?: string | null | undefined;
   }): Promise<string> {
     const { staged, author } = input;
+    let allowed = true;
     const patientId = staged.patientId;
     try {
       const meta = parseUploadFields(input.fields);
@@ -130,6 +150,14 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
           meta.confidentiality ??
           ((await folders.maskNewByDefault(patientId)) ? 'masque' : 'visible');
         const preview = hasPreview(staged.file.type) ? 'pending' : 'none';
+        const details = { mimeType: staged.file.mimeType, size: staged.file.size, confidentiality };
+        if (input.gate) {
+          allowed = await input.gate.authorize(trx, {
+            documentId: staged.documentId,
+            details: { ...details, invisibleToPatient: Boolean(input.invisibleToPatientUntil) },
+          });
+          if (!allowed) return;
+        }
         await createDocumentsRepository(trx).insert(
           {
             id: staged.documentId,
@@ -139,7 +167,7 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
             doc_date: date,
             category: meta.category,
             confidentiality,
-            invisible_to_patient_until: null,
+            invisible_to_patient_until: input.invisibleToPatientUntil ?? null,
             invisible_to_legal_reps: 0,
             folder_id: folderId,
             pinned: 0,
@@ -171,23 +199,30 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
             created_at: at,
           },
         );
-        await deps.traces.append(trx, {
-          patientId,
-          actor: input.actor,
-          action: 'document.add',
-          target: { type: 'document', id: staged.documentId },
-          details: { mimeType: staged.file.mimeType, size: staged.file.size, confidentiality },
-        });
+        if (!input.gate)
+          await deps.traces.append(trx, {
+            patientId,
+            actor: input.actor,
+            action: 'document.add',
+            target: { type: 'document', id: staged.documentId },
+            details,
+          });
         if (preview === 'pending')
           await deps.jobs.enqueue(trx, {
             type: PREVIEW_JOB,
             patientId,
             payload: { versionId: staged.versionId },
           });
+        await input.gate?.afterInsert?.(trx, staged.documentId);
       });
     } catch (error) {
       await discard(staged);
       throw error;
+    }
+    if (!allowed) {
+      // Denied like a missing record (ACCESS.md): the bytes go, the denial's trace stays.
+      await discard(staged);
+      throw notFound();
     }
     deps.jobs.notify();
     return staged.documentId;

@@ -64,10 +64,13 @@ export function createDocumentViewsService(
     if (row.preview_status !== 'ready') throw documentsErrors.previewNotReady();
   };
 
-  return {
-    /** The original file, decrypted as it streams; traced `document.download`. */
-    async download(actor: DocumentActor, id: string): Promise<OpenedFile> {
-      const row = await readTraced(actor, id, 'document.download');
+  /**
+   * What each view serves from a row already allowed (and traced when it is a read). The patient's
+   * methods below and the professional side (pro-documents.service) share them, so headers and
+   * behaviour are the same for both.
+   */
+  const open = {
+    async download(row: DocumentRow): Promise<OpenedFile> {
       const stream = await files.openFile(await versionOf(row));
       return {
         stream,
@@ -76,20 +79,14 @@ export function createDocumentViewsService(
         size: Number(row.size),
       };
     },
-
-    /** What preview exists; traced `document.read`. */
-    async preview(actor: DocumentActor, id: string): Promise<DocumentPreview> {
-      const row = await readTraced(actor, id, 'document.read', 'preview');
+    preview(row: DocumentRow): DocumentPreview {
       return {
         status: row.preview_status,
         kind: row.preview_status === 'ready' ? row.preview_kind : null,
         pageCount: row.preview_status === 'ready' ? Number(row.page_count) : 0,
       };
     },
-
-    /** Rendered page `n` (1-based) of a ready preview. */
-    async page(actor: DocumentActor, id: string, n: number) {
-      const row = await documents.getVisible(actor, id);
+    async page(row: DocumentRow, n: number) {
       ready(row);
       if (row.preview_kind === 'text' || n < 1 || n > Number(row.page_count))
         throw documentsErrors.previewNotReady();
@@ -98,21 +95,44 @@ export function createDocumentViewsService(
       const stream = await files.openDerived(await versionOf(row), `page-${n}`);
       return { stream, contentType: previewPageContentType(type) };
     },
-
-    /** The thumbnail (WebP), 404 until the job made one. */
-    async thumbnail(actor: DocumentActor, id: string) {
-      const row = await documents.getVisible(actor, id);
+    async thumbnail(row: DocumentRow) {
       ready(row);
       if (row.has_thumbnail !== 1) throw documentsErrors.previewNotReady();
       return { stream: await files.openDerived(await versionOf(row), 'thumbnail') };
     },
-
-    /** The first 100 KB of a text document; traced `document.read`. */
-    async text(actor: DocumentActor, id: string) {
-      const row = await readTraced(actor, id, 'document.read', 'text');
+    async text(row: DocumentRow) {
       ready(row);
       if (row.preview_kind !== 'text') throw documentsErrors.previewNotReady();
       return { stream: await files.openDerived(await versionOf(row), 'text') };
+    },
+  };
+
+  return {
+    open,
+
+    /** The original file, decrypted as it streams; traced `document.download`. */
+    async download(actor: DocumentActor, id: string): Promise<OpenedFile> {
+      return open.download(await readTraced(actor, id, 'document.download'));
+    },
+
+    /** What preview exists; traced `document.read`. */
+    async preview(actor: DocumentActor, id: string): Promise<DocumentPreview> {
+      return open.preview(await readTraced(actor, id, 'document.read', 'preview'));
+    },
+
+    /** Rendered page `n` (1-based) of a ready preview. */
+    async page(actor: DocumentActor, id: string, n: number) {
+      return open.page(await documents.getVisible(actor, id), n);
+    },
+
+    /** The thumbnail (WebP), 404 until the job made one. */
+    async thumbnail(actor: DocumentActor, id: string) {
+      return open.thumbnail(await documents.getVisible(actor, id));
+    },
+
+    /** The first 100 KB of a text document; traced `document.read`. */
+    async text(actor: DocumentActor, id: string) {
+      return open.text(await readTraced(actor, id, 'document.read', 'text'));
     },
   };
 }

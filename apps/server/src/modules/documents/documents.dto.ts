@@ -1,7 +1,7 @@
 /** Rows to wire objects: only what the response schemas allow leaves the server. */
-import type { DocumentCategory, DocumentSummary } from '@carnet/shared';
+import type { DocumentCategory, DocumentSummary, ProDocumentSummary } from '@carnet/shared';
 import type { DocumentActor } from './documents.policy.ts';
-import { canDelete, canEditMetadata } from './documents.policy.ts';
+import { canDelete, canEditMetadata, isAuthor, isInvisibleToPatient } from './documents.policy.ts';
 import type { DocumentRow } from './documents.repository.ts';
 
 /** A document as lists and the detail show it. */
@@ -27,5 +27,34 @@ export function toDocumentSummary(actor: DocumentActor, row: DocumentRow): Docum
     preview: row.preview_status,
     editable: canEditMetadata(actor, row),
     deletable: canDelete(actor, row),
+  };
+}
+
+/** A document as a professional sees it: whether it is its own, and its invisibility to the patient. */
+export function toProDocumentSummary(
+  actor: DocumentActor,
+  row: DocumentRow,
+  now: Date,
+): ProDocumentSummary {
+  const invisible = isInvisibleToPatient(row, now.toISOString());
+  return {
+    id: row.id,
+    title: row.title,
+    date: row.doc_date,
+    category: row.category as DocumentCategory,
+    confidentiality: row.confidentiality,
+    invisibleToPatient: invisible,
+    invisibleUntil: invisible ? row.invisible_to_patient_until : null,
+    author: {
+      type: row.author_type,
+      name: row.author_type === 'patient' ? null : row.author_name,
+      profession: row.author_type === 'patient' ? null : row.author_profession,
+    },
+    mine: isAuthor(actor, row),
+    mimeType: row.mime_type,
+    fileName: row.file_name,
+    size: Number(row.size),
+    createdAt: row.created_at,
+    preview: row.preview_status,
   };
 }

@@ -52,6 +52,17 @@ export const documentsErrors = {
       403,
       'Ce document a été ajouté par un professionnel de santé. Il ne peut pas être modifié ou supprimé.',
     ),
+  invisibleAndMasked: () =>
+    new AppError(
+      'document.invisible_and_masked',
+      400,
+      'Un document ne peut pas être à la fois invisible pour le patient et masqué aux professionnels de santé.',
+      { invisibleToPatient: 'Incompatible avec un document masqué aux professionnels de santé' },
+    ),
+  nothingToChange: () =>
+    new AppError('request.invalid', 400, 'Indiquez au moins une modification.', {
+      _: 'Indiquez au moins une modification',
+    }),
   unavailable: () =>
     new AppError(
       'document.unavailable',

@@ -4,25 +4,36 @@ import { createDocumentMaintenanceService } from './document-maintenance.service
 import { createPreviewJobHandler } from './document-previews.job.ts';
 import { createDocumentUploadService } from './document-upload.service.ts';
 import { createDocumentViewsService } from './document-views.service.ts';
-import type { DocumentsDeps } from './documents.deps.ts';
+import { createAwaitingNoticeJobHandler } from './document-notices.job.ts';
+import type { DocumentsDeps, DocumentsPorts } from './documents.deps.ts';
 import { createDocumentsService } from './documents.service.ts';
 import { createFoldersService } from './folders.service.ts';
+import { createProDocumentWritesService } from './pro-document-writes.service.ts';
+import { createProDocumentReadsService } from './pro-documents.service.ts';
 
-/** The services of the documents module, and the handler of its preview job. */
-export function createDocumentsModule(deps: DocumentsDeps) {
+/** The services of the documents module, and the handlers of its jobs (preview, notice). */
+export function createDocumentsModule(deps: DocumentsDeps, ports: DocumentsPorts) {
   const files = createDocumentFiles({
     keyring: deps.keyring,
     blobs: deps.blobs,
     maxPages: deps.previews.limits.maxPages,
   });
   const documents = createDocumentsService(deps, files);
+  const uploads = createDocumentUploadService(deps, files);
+  const views = createDocumentViewsService(deps, files, documents);
   return {
     files,
     documents,
-    uploads: createDocumentUploadService(deps, files),
-    views: createDocumentViewsService(deps, files, documents),
+    uploads,
+    views,
+    /** The professional side: reads and writes, each decided by the access gate. */
+    professional: {
+      ...createProDocumentReadsService(deps, ports, views),
+      ...createProDocumentWritesService(deps, ports, uploads),
+    },
     folders: createFoldersService(deps),
     previewJob: createPreviewJobHandler(deps, files),
+    awaitingNoticeJob: createAwaitingNoticeJobHandler(deps, ports.notifications),
     maintenance: createDocumentMaintenanceService(deps, files),
   };
 }

@@ -21,6 +21,8 @@ export interface DocumentListFilters {
   folderId?: string | undefined;
   sort: 'date' | 'name';
   order: 'asc' | 'desc';
+  /** The patient's pinned documents first (their own arrangement; not on the professional side). */
+  pinnedFirst?: boolean | undefined;
   offset: number;
   limit: number;
 }
@@ -59,13 +61,16 @@ function inScope(eb: ExpressionBuilder<Database, 'documents'>, scope: DocumentSc
   }
   const ps = scope.professional;
   if (ps) {
+    // Literal SQL truths: SQLite cannot bind a JavaScript boolean.
     const byCategory =
       ps.categories.length === 0
-        ? eb.val(false)
-        : eb.and([
-            eb('documents.category', 'in', ps.categories),
-            ps.seesMasked ? eb.val(true) : eb('documents.confidentiality', '=', 'visible'),
-          ]);
+        ? sql<SqlBool>`1 = 0`
+        : ps.seesMasked
+          ? eb('documents.category', 'in', ps.categories)
+          : eb.and([
+              eb('documents.category', 'in', ps.categories),
+              eb('documents.confidentiality', '=', 'visible'),
+            ]);
     conditions.push(
       eb.or([
         eb.and([
@@ -142,9 +147,8 @@ export function createDocumentsRepository(db: Db) {
     ): Promise<{ rows: DocumentRow[]; total: number }> {
       // Two steps: the page of ids comes from `documents` alone, in an order its indexes serve;
       // then the rows of those ids with their version.
-      let page = filtered(scope, filters)
-        .select('documents.id')
-        .orderBy('documents.pinned', 'desc');
+      let page = filtered(scope, filters).select('documents.id');
+      if (filters.pinnedFirst !== false) page = page.orderBy('documents.pinned', 'desc');
       page =
         filters.sort === 'name'
           ? page.orderBy('documents.title_search', filters.order)
@@ -177,6 +181,38 @@ export function createDocumentsRepository(db: Db) {
         .where('documents.id', '=', id)
         .where((eb) => inScope(eb, scope))
         .executeTakeFirst();
+    },
+
+    /**
+     * The facts of one document of the record whatever its state (deleted, masked, invisible):
+     * what the access gate decides on. Never returned to a client as is.
+     */
+    findAny(patientId: string, id: string): Promise<DocumentsTable | undefined> {
+      return db
+        .selectFrom('documents')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /** The newest documents an author added that the scope may see (per-professional page). */
+    listByAuthor(
+      scope: DocumentScope,
+      author: { type: DocumentsTable['author_type']; id: string },
+      limit: number,
+    ): Promise<Pick<DocumentsTable, 'id' | 'title' | 'doc_date' | 'category'>[]> {
+      return db
+        .selectFrom('documents')
+        .select(['documents.id', 'documents.title', 'documents.doc_date', 'documents.category'])
+        .where((eb) => inScope(eb, scope))
+        .where('documents.author_type', '=', author.type)
+        .where('documents.author_id', '=', author.id)
+        .orderBy('documents.doc_date', 'desc')
+        .orderBy('documents.created_at', 'desc')
+        .orderBy('documents.id', 'desc')
+        .limit(limit)
+        .execute();
     },
 
     /** The documents among `ids` the scope may see. */
@@ -227,6 +263,8 @@ export function createDocumentsRepository(db: Db) {
           | 'confidentiality'
           | 'folder_id'
           | 'pinned'
+          | 'invisible_to_patient_until'
+          | 'deleted_at'
           | 'updated_at'
         >
       >,
@@ -260,6 +298,14 @@ export function createDocumentsRepository(db: Db) {
         .where('patient_id', '=', patientId)
         .where('id', '=', id)
         .execute();
+    },
+
+    /**
+     * Moves a job just enqueued in this transaction to `at` (a notice due later). The jobs table is
+     * declared with the documents domain; its worker only runs rows whose time has come.
+     */
+    async deferJob(jobId: string, at: string): Promise<void> {
+      await db.updateTable('jobs').set({ next_attempt_at: at }).where('id', '=', jobId).execute();
     },
 
     /** Records a rendered preview; false when the version is gone or no longer pending. */

@@ -4,6 +4,7 @@ import {
   documentCategorySchema,
   documentTitleSchema,
   isoDateSchema,
+  proDocumentUploadFieldsSchema,
 } from '@carnet/shared';
 import { z } from 'zod';
 import { cleanLine } from '../../platform/files/file-names.ts';
@@ -24,17 +25,34 @@ export const uploadFieldsSchema = z.strictObject({
 /** Parsed upload fields. */
 export type UploadFields = z.infer<typeof uploadFieldsSchema>;
 
-/** Parses the fields, answering 400 `request.invalid` with a message per field. */
-export function parseUploadFields(fields: Record<string, unknown>): UploadFields {
-  const parsed = uploadFieldsSchema.safeParse(fields);
-  if (parsed.success) return { ...parsed.data, title: cleanLine(parsed.data.title) };
+/** The 400 `request.invalid` of a failed parse, with a message per field. */
+function fieldErrors(fields: Record<string, unknown>, issues: z.core.$ZodIssue[]) {
   const messages: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of issues) {
     const path = issue.path.join('.') || '_';
     const missing = fields[path] === undefined;
     messages[path] ??= missing ? 'Ce champ est obligatoire' : issue.message;
   }
-  throw documentsErrors.invalidFields(messages);
+  return documentsErrors.invalidFields(messages);
+}
+
+/** Parses the fields, answering 400 `request.invalid` with a message per field. */
+export function parseUploadFields(fields: Record<string, unknown>): UploadFields {
+  const parsed = uploadFieldsSchema.safeParse(fields);
+  if (parsed.success) return { ...parsed.data, title: cleanLine(parsed.data.title) };
+  throw fieldErrors(fields, parsed.error.issues);
+}
+
+/** A professional's upload fields (no folder; `invisibleToPatient` as a boolean). */
+export function parseProUploadFields(fields: Record<string, unknown>) {
+  const parsed = proDocumentUploadFieldsSchema.safeParse(fields);
+  if (!parsed.success) throw fieldErrors(fields, parsed.error.issues);
+  const { invisibleToPatient, ...rest } = parsed.data;
+  return {
+    ...rest,
+    title: cleanLine(rest.title),
+    invisibleToPatient: invisibleToPatient === 'true',
+  };
 }
 
 /** Today's date in France (the patient's calendar), YYYY-MM-DD. */

@@ -3,6 +3,7 @@
  * takes the actor, asks the policy, and writes its trace in the transaction of the action.
  */
 import type {
+  DocumentCategory,
   DocumentList,
   DocumentListQuery,
   DocumentSummary,
@@ -181,7 +182,8 @@ export function createDocumentsService(deps: DocumentsDeps, files: DocumentFiles
     async remove(actor: DocumentActor, id: string): Promise<void> {
       const versions = await db.transaction().execute(async (trx) => {
         const row = await getVisible(actor, id, trx);
-        if (!canDelete(actor, row)) throw documentsErrors.readOnly();
+        // A professional's deletion is logical (pro-documents.service), never this one.
+        if (actor.type !== 'patient' || !canDelete(actor, row)) throw documentsErrors.readOnly();
         const repository = createDocumentsRepository(trx);
         const all = await repository.versionsOf(id);
         await repository.remove(row.patient_id, id);
@@ -195,6 +197,36 @@ export function createDocumentsService(deps: DocumentsDeps, files: DocumentFiles
           // The document is gone and undecryptable; the sweep removes what is left.
         }
       }
+    },
+
+    /**
+     * Titles of the record's documents among `ids` that the titulaire may see now (Historique
+     * d'activité names them; a document still invisible to the patient or deleted stays unnamed).
+     */
+    async titlesOf(patientId: string, ids: readonly string[]): Promise<Map<string, string>> {
+      const rows = await createDocumentsRepository(db).findMany(
+        documentScope({ type: 'patient', patientId }, clock.now()),
+        ids,
+      );
+      return new Map(rows.map((row) => [row.id, row.title]));
+    },
+
+    /** The documents a professional added that the titulaire may see (per-professional page). */
+    async addedBy(
+      patientId: string,
+      professionalId: string,
+    ): Promise<{ id: string; title: string; date: string; category: DocumentCategory }[]> {
+      const rows = await createDocumentsRepository(db).listByAuthor(
+        documentScope({ type: 'patient', patientId }, clock.now()),
+        { type: 'professional', id: professionalId },
+        100,
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        date: row.doc_date,
+        category: row.category as DocumentCategory,
+      }));
     },
 
     /** "Signaler un problème": stored for the author and traced. */

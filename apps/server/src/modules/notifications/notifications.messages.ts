@@ -109,6 +109,23 @@ export function documentByProfessionalMessage(
   });
 }
 
+/**
+ * A document a PS made invisible pending an announcement consultation has waited 2 weeks (PRODUCT.md
+ * "Invisible au patient"): the patient is told it exists and when it opens, never what it is.
+ */
+export function documentAwaitingMessage(r: Recipient, visibleFrom: Date): EmailMessage {
+  return composeEmail({
+    to: r.to,
+    subject: 'Un document vous attend dans votre profil',
+    paragraphs: [
+      hello(r),
+      'Un professionnel de santé a déposé un document dans votre profil Carnet. Il souhaite vous en parler lors d’un prochain échange avant que vous puissiez le consulter.',
+      `Ce document deviendra visible dans vos documents au plus tard le ${day.format(visibleFrom)}.`,
+    ],
+    link: link(r, 'Voir mes documents', notificationLinks.documents),
+  });
+}
+
 /** A message received in the secure messaging (switchable). */
 export function messageReceivedMessage(r: Recipient): EmailMessage {
   return composeEmail({

@@ -15,6 +15,7 @@ import type { Recipient } from './notifications.messages.ts';
 import {
   closureMessage,
   credentialChangedMessage,
+  documentAwaitingMessage,
   documentByProfessionalMessage,
   emergencyAccessForDoctorMessage,
   emergencyAccessMessage,
@@ -173,6 +174,27 @@ export function createNotificationsService(deps: NotificationsDeps) {
       if (!(await preferences(trx, input.patientId)).documentsByProfessional) return false;
       return toPatient(trx, input.patientId, (r) =>
         documentByProfessionalMessage(r, input.change ?? 'added'),
+      );
+    },
+
+    /**
+     * A document invisible to the patient has waited 2 weeks (always on: PRODUCT.md states it as a
+     * rule, not as a toggle). Once per document and invisibility period, whoever calls it twice.
+     */
+    async documentAwaiting(
+      trx: Db,
+      input: { patientId: string; documentId: string; visibleFrom: string },
+    ): Promise<boolean> {
+      const claimed = await createNotificationsRepository(trx).claimKey({
+        patientId: input.patientId,
+        kind: 'document-awaiting',
+        subjectId: input.documentId,
+        day: input.visibleFrom.slice(0, 10),
+        at: deps.clock.now().toISOString(),
+      });
+      if (!claimed) return false;
+      return toPatient(trx, input.patientId, (r) =>
+        documentAwaitingMessage(r, new Date(input.visibleFrom)),
       );
     },
 

@@ -7,6 +7,8 @@ import {
   directoryQuerySchema,
   directoryResultSchema,
   emergencyAccessRequestSchema,
+  historyPageSchema,
+  isoDateSchema,
   patientSearchRequestSchema,
   patientSearchResultSchema,
   proAccessSchema,
@@ -23,6 +25,7 @@ import { professionLabel, toProfessionalSummary } from '../professionals/profess
 import type { SessionCookie } from '../sessions/sessions.http.ts';
 import { requireSession } from '../sessions/sessions.http.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
+import type { HistoryService } from '../traces/history.service.ts';
 
 /** The routes' dependencies. */
 export interface ProRoutesDeps {
@@ -31,12 +34,33 @@ export interface ProRoutesDeps {
   signIn: SignInService;
   sessions: SessionsService;
   cookie: SessionCookie;
+  history: HistoryService;
 }
 
 const id = z.string().min(1).max(64);
 const patientParams = z.strictObject({ patientId: id });
 const empty = z.null().or(z.undefined());
 const emptyBody = z.union([z.strictObject({}), z.null(), z.undefined()]);
+
+/**
+ * A page of a record's traces for a professional (ACCESS.md "read access traces of the record"):
+ * `record` = every professional's access (médecin traitant only), `own` = its own actions.
+ */
+const proTracesQuerySchema = z
+  .strictObject({
+    scope: z.enum(['record', 'own']).default('own'),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    cursor: z
+      .string()
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/, 'Curseur invalide')
+      .optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'La date de début doit précéder la date de fin',
+    path: ['to'],
+  });
 
 /** Registers /api/pro/* (sign-in step 1/3 lives with the accounts routes). */
 export const proRoutes: FastifyPluginAsyncZod<ProRoutesDeps> = async (app, deps) => {
@@ -119,6 +143,29 @@ export const proRoutes: FastifyPluginAsyncZod<ProRoutesDeps> = async (app, deps)
         request.params.psId,
       );
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/pro/patients/:patientId/traces',
+    {
+      schema: {
+        params: patientParams,
+        querystring: proTracesQuerySchema,
+        response: { 200: historyPageSchema },
+      },
+    },
+    async (request) => {
+      const ps = await professional(request);
+      const { patientId } = request.params;
+      const { scope, ...query } = request.query;
+      return deps.history.listTracesForProfessional({
+        professionalId: ps.id,
+        patientId,
+        scope,
+        ...(await deps.proAccess.traceReadFacts(ps, patientId)),
+        query,
+      });
     },
   );
 

@@ -4,25 +4,38 @@
  */
 import {
   directoryResultSchema,
+  documentPreviewSchema,
+  historyPageSchema,
   loginResponseSchema,
   patientSearchResultSchema,
   proAccessSchema,
+  proDocumentListSchema,
+  proDocumentSummarySchema,
   proPatientRecordSchema,
   proProfileSchema,
 } from '@carnet/shared';
 import type {
+  Confidentiality,
+  DocumentCategory,
+  DocumentPreview,
+  HistoryPage,
   LoginResponse,
   PatientSearchRequest,
   PatientSearchResult,
   ProAccess,
   ProLoginRequest,
   ProPatientRecord,
+  ProDocumentList,
+  ProDocumentSummary,
   ProProfile,
   ProfessionalSummary,
   emergencyAccessRequestSchema,
+  proDocumentListQuerySchema,
+  proDocumentUpdateSchema,
 } from '@carnet/shared';
 import type { z } from 'zod';
-import { getJson, send, sendJson } from '../../app/http.ts';
+import { getJson, getText, send, sendForm, sendJson } from '../../app/http.ts';
+import type { UploadProgress } from '../../app/http.ts';
 
 /** Body of an emergency access: mode and written reason. */
 export type EmergencyAccessRequest = z.output<typeof emergencyAccessRequestSchema>;
@@ -79,4 +92,106 @@ export async function searchProfessionals(q: string): Promise<ProfessionalSummar
 /** An administrator blocks another professional on this record (ACCESS.md "block another PS"). */
 export function blockOtherProfessional(patientId: string, psId: string): Promise<void> {
   return send('POST', `${patientPath(patientId)}/professionals/${encodeURIComponent(psId)}/block`);
+}
+
+/** The list query as sent: category, search and page (pages of 50). */
+export type ProDocumentQuery = Partial<z.output<typeof proDocumentListQuerySchema>>;
+
+/** What the author may change on its document. */
+export type ProDocumentUpdate = z.output<typeof proDocumentUpdateSchema>;
+
+/** Metadata of a professional's upload (multipart fields, sent before the file). */
+export interface ProUploadFields {
+  title: string;
+  date: string;
+  category: DocumentCategory;
+  /** Omitted: the patient's "masquer par défaut" setting decides (PRODUCT.md "Masquer"). */
+  confidentiality?: Confidentiality | undefined;
+  invisibleToPatient: boolean;
+}
+
+const documentsPath = (patientId: string) => `${patientPath(patientId)}/documents`;
+const documentPath = (patientId: string, docId: string) =>
+  `${documentsPath(patientId)}/${encodeURIComponent(docId)}`;
+
+/** One page (50) of the documents this professional may see; 404 when the record is not readable. */
+export function listPatientDocuments(
+  patientId: string,
+  query: ProDocumentQuery,
+): Promise<ProDocumentList> {
+  const params = new URLSearchParams();
+  if (query.category) params.set('category', query.category);
+  if (query.q) params.set('q', query.q);
+  if (query.page && query.page > 1) params.set('page', String(query.page));
+  const search = params.toString();
+  const path = documentsPath(patientId);
+  return getJson(search === '' ? path : `${path}?${search}`, proDocumentListSchema);
+}
+
+/** Adds a document to the record (author = this professional); fields first, then the file. */
+export function uploadPatientDocument(
+  patientId: string,
+  file: File,
+  fields: ProUploadFields,
+  onProgress?: UploadProgress,
+): Promise<ProDocumentSummary> {
+  const form = new FormData();
+  form.append('title', fields.title);
+  form.append('date', fields.date);
+  form.append('category', fields.category);
+  if (fields.confidentiality) form.append('confidentiality', fields.confidentiality);
+  form.append('invisibleToPatient', String(fields.invisibleToPatient));
+  form.append('file', file, file.name);
+  return sendForm(documentsPath(patientId), form, proDocumentSummarySchema, onProgress);
+}
+
+/** Masks / unmasks to other professionals, or makes invisible / visible to the patient (author only). */
+export function updatePatientDocument(
+  patientId: string,
+  docId: string,
+  update: ProDocumentUpdate,
+): Promise<ProDocumentSummary> {
+  return sendJson('PATCH', documentPath(patientId, docId), update, proDocumentSummarySchema);
+}
+
+/** Deletes one of this professional's documents (logical deletion, traced). */
+export function deletePatientDocument(patientId: string, docId: string): Promise<void> {
+  return send('DELETE', documentPath(patientId, docId));
+}
+
+/** State and kind of a document's inline preview. */
+export function getPatientDocumentPreview(
+  patientId: string,
+  docId: string,
+): Promise<DocumentPreview> {
+  return getJson(`${documentPath(patientId, docId)}/preview`, documentPreviewSchema);
+}
+
+/** The text of a text document's preview. */
+export function getPatientDocumentText(patientId: string, docId: string): Promise<string> {
+  return getText(`${documentPath(patientId, docId)}/preview/text`);
+}
+
+/**
+ * URLs of a document's files (plain GETs with the session cookie: img src, download link). The
+ * thumbnail route is not used: each thumbnail is traced as a read of the document.
+ */
+export const patientDocumentUrls = (patientId: string, docId: string) => ({
+  download: `${documentPath(patientId, docId)}/download`,
+  page: (n: number) => `${documentPath(patientId, docId)}/preview/pages/${n}`,
+});
+
+/** Which traces: every professional's access to the record (médecin traitant), or one's own. */
+export type TraceScope = 'record' | 'own';
+
+/** A page of 100 trace lines of the record, newest first; 404 when the scope is not allowed. */
+export function listPatientTraces(
+  patientId: string,
+  query: { scope: TraceScope; from?: string; to?: string; cursor?: string },
+): Promise<HistoryPage> {
+  const params = new URLSearchParams({ scope: query.scope });
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.cursor) params.set('cursor', query.cursor);
+  return getJson(`${patientPath(patientId)}/traces?${params.toString()}`, historyPageSchema);
 }

@@ -1,24 +1,215 @@
 /**
- * SLOT: the documents of the record this professional may see (ACCESS.md "which documents").
- * The listing, preview and download are wired by the lead once the PS document routes exist.
+ * The documents of a record this professional may see (ACCESS.md "which documents"): search,
+ * type filter and pages of 50 kept in the URL, a document opened in place, "Ajouter un document".
+ * The server is the only judge: a list answered 404 means no access now (blocked, window over).
  */
+import { useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
+import { documentCategorySchema } from '@carnet/shared';
+import type { ProDocumentList, ProDocumentSummary } from '@carnet/shared';
+import { Panel } from '../../../ui/Panel.tsx';
+import { withParam } from '../../documents/list-query.ts';
+import { documentCount } from '../../documents/wording.ts';
+import { StatusToast } from '../../access/components/StatusToast.tsx';
+import { useToast } from '../../access/hooks.ts';
+import type { ProDocumentQuery } from '../api.ts';
+import { noDocumentAccessMessage } from '../documents-wording.ts';
+import { usePatientDocuments } from '../hooks.ts';
+import { ProAddDocumentForm } from './ProAddDocumentForm.tsx';
+import { ProDocumentFilters } from './ProDocumentFilters.tsx';
+import { ProDocumentItem } from './ProDocumentItem.tsx';
+import { ProDocumentPanel } from './ProDocumentPanel.tsx';
+import '../../documents/documents.css';
+import '../pro.css';
 
-/** Props: the record and the mode of the reads (the lead's listing will need both). */
+/** Props: the record and the mode of the reads (the record page's own reading). */
 export interface PatientDocumentsProps {
   patientId: string;
   readMode: 'normal' | 'urgence';
 }
 
-/** Placeholder of the documents listing. */
+const addFormId = 'ajouter-un-document';
+
+/** Reads the list query from the URL; unknown values are ignored rather than sent. */
+function queryOf(params: URLSearchParams): ProDocumentQuery {
+  const category = documentCategorySchema.safeParse(params.get('category'));
+  const page = Number(params.get('page') ?? '1');
+  return {
+    category: category.success ? category.data : undefined,
+    q: params.get('q')?.trim() || undefined,
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** Every change made here is applied to the list in place; the toast says what happened. */
 export function PatientDocuments({ patientId, readMode }: PatientDocumentsProps) {
+  const [params, setParams] = useSearchParams();
+  const query = queryOf(params);
+  const list = usePatientDocuments(patientId, query);
+  const [openId, setOpenId] = useState<string>();
+  const [adding, setAdding] = useState(false);
+  const { toast, show, hide } = useToast();
+  const toastRegion = useRef<HTMLDivElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const data = list.state.status === 'ready' ? list.state.data : undefined;
+
+  const announce = (message: string) => {
+    show('success', message);
+    requestAnimationFrame(() => toastRegion.current?.focus());
+  };
+  const change = (key: string, value: string) => {
+    setOpenId(undefined);
+    void setParams(withParam(params, key, value));
+  };
+  const updated = (document: ProDocumentSummary, message: string) => {
+    if (data) {
+      list.replace({
+        ...data,
+        items: data.items.map((d) => (d.id === document.id ? document : d)),
+      });
+    }
+    show('success', message);
+  };
+
+  if (list.state.status === 'error' && list.state.notFound) {
+    return (
+      <DocumentsSection>
+        <Alert severity="info" small description={noDocumentAccessMessage} />
+      </DocumentsSection>
+    );
+  }
+
+  return (
+    <DocumentsSection>
+      {(data?.mode ?? readMode) === 'urgence' && (
+        <p className="fr-text--sm">
+          Vous consultez ces documents en mode urgence : chaque consultation est tracée et le
+          patient en est informé.
+        </p>
+      )}
+      <StatusToast ref={toastRegion} toast={toast} onClose={hide} />
+      <Button
+        ref={addButton}
+        className="fr-mb-3w"
+        iconId="fr-icon-add-line"
+        iconPosition="left"
+        onClick={() => setAdding((open) => !open)}
+        nativeButtonProps={{ 'aria-expanded': adding, 'aria-controls': addFormId }}
+      >
+        Ajouter un document
+      </Button>
+      {adding && (
+        <Panel className="fr-p-3w fr-mb-4w">
+          <ProAddDocumentForm
+            id={addFormId}
+            patientId={patientId}
+            onAdded={(added) => {
+              setAdding(false);
+              announce(`Le document « ${added.title} » a été ajouté au dossier.`);
+              list.reload();
+            }}
+            onCancel={() => {
+              setAdding(false);
+              addButton.current?.focus();
+            }}
+          />
+        </Panel>
+      )}
+      <ProDocumentFilters key={query.q ?? ''} query={query} onChange={change} />
+      {list.state.status === 'loading' && <p role="status">Chargement en cours…</p>}
+      {list.state.status === 'error' && (
+        <Alert severity="error" small description={list.state.message} />
+      )}
+      {data && (
+        <Results
+          patientId={patientId}
+          data={data}
+          filtered={Boolean(query.q || query.category)}
+          pageLink={(n) => `?${withParam(params, 'page', String(n)).toString()}`}
+          openId={openId}
+          onToggle={(id) => setOpenId((current) => (current === id ? undefined : id))}
+          onUpdated={updated}
+          onDeleted={(document) => {
+            setOpenId(undefined);
+            announce(`Le document « ${document.title} » a été supprimé du dossier.`);
+            list.reload();
+          }}
+        />
+      )}
+    </DocumentsSection>
+  );
+}
+
+function DocumentsSection({ children }: { children: ReactNode }) {
   return (
     <section aria-labelledby="documents-du-patient" className="fr-mb-6w">
       <h2 id="documents-du-patient" className="fr-h4">
         Documents
       </h2>
-      <p data-patient-id={patientId} data-read-mode={readMode}>
-        Les documents s'afficheront ici.
-      </p>
+      {children}
     </section>
+  );
+}
+
+interface ResultsProps {
+  patientId: string;
+  data: ProDocumentList;
+  filtered: boolean;
+  pageLink: (n: number) => string;
+  openId: string | undefined;
+  onToggle: (id: string) => void;
+  onUpdated: (document: ProDocumentSummary, message: string) => void;
+  onDeleted: (document: ProDocumentSummary) => void;
+}
+
+/** The count, the list and the pagination. */
+function Results(props: ResultsProps) {
+  const { patientId, data, openId } = props;
+  const pages = Math.max(1, Math.ceil(data.total / Math.max(1, data.pageSize)));
+  if (data.total === 0) {
+    return (
+      <p className="fr-mt-2w">
+        {props.filtered
+          ? 'Aucun document ne correspond à votre recherche.'
+          : 'Aucun document de ce dossier ne vous est accessible.'}
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className="fr-mb-1w" role="status">
+        {documentCount(data.total)}
+        {pages > 1 && ` · page ${data.page} sur ${pages}`}
+      </p>
+      <ul className="carnet-documents carnet-pro-documents" aria-label="Documents du patient">
+        {data.items.map((document) => (
+          <ProDocumentItem
+            key={document.id}
+            document={document}
+            open={openId === document.id}
+            onToggle={() => props.onToggle(document.id)}
+          >
+            <ProDocumentPanel
+              patientId={patientId}
+              document={document}
+              onUpdated={props.onUpdated}
+              onDeleted={props.onDeleted}
+            />
+          </ProDocumentItem>
+        ))}
+      </ul>
+      {pages > 1 && (
+        <Pagination
+          className="fr-mt-3w"
+          count={pages}
+          defaultPage={data.page}
+          getPageLinkProps={(n) => ({ to: props.pageLink(n) })}
+        />
+      )}
+    </>
   );
 }

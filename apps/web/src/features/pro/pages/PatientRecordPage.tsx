@@ -1,7 +1,7 @@
 /**
  * /pro/patients/:patientId: a record the signed-in professional may read now: the emergency
- * banner, "Mon accès à ce dossier", the documents slot and, for an administrator, blocking
- * another professional. Anything else answers "not found" (ACCESS.md), shown as such.
+ * banner, "Mon accès à ce dossier", the documents, for an administrator blocking another
+ * professional, and the traces (all of the record's for the médecin traitant, else its own). Anything else answers "not found" (ACCESS.md), shown as such.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -16,6 +16,7 @@ import { AccessPanel } from '../components/AccessPanel.tsx';
 import { BlockOtherProfessional } from '../components/BlockOtherProfessional.tsx';
 import { EmergencyBanner } from '../components/EmergencyBanner.tsx';
 import { PatientDocuments } from '../components/PatientDocuments.tsx';
+import { ProTraces } from '../components/ProTraces.tsx';
 import { readRecordNotice } from '../paths.ts';
 
 /** Everything is read again after each action: the server is the only judge of access. */
@@ -36,7 +37,7 @@ export function PatientRecordPage() {
   // The arrival message is shown once, not again after a reload of the page.
   useEffect(() => {
     if (readRecordNotice(location.state) !== undefined) {
-      void navigate(location.pathname, { replace: true, state: null });
+      void navigate(location.pathname + location.search, { replace: true, state: null });
     }
   }, [location, navigate]);
 
@@ -81,6 +82,8 @@ export function PatientRecordPage() {
           onBlocked={() => reload('Mise à jour effectuée')}
         />
       )}
+      {access.isMedecinTraitant && <ProTraces patientId={patient.id} scope="record" />}
+      <ProTraces patientId={patient.id} scope="own" />
     </>
   );
 }
