@@ -1,15 +1,18 @@
 /**
  * Issue 5 "Done when": Inaya's Historique d'activité (filter, CSV and PDF exports), then what
  * professionals did on her record (a consultation, an emergency access with its reason) as she
- * reads it, and the e-mails she got, none for the notification she switched off.
+ * reads it, and the e-mails she got in her inbox (a real SMTP server started by the test), none
+ * for the notification she switched off.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { smtpMailbox } from './support/mailbox.ts';
+import type { Mailbox } from './support/mailbox.ts';
 import { signInProfessional } from './support/pro-sign-in.ts';
+import { startInbox } from './support/smtp.ts';
+import type { TestInbox } from './support/smtp.ts';
 import { e2eDialect, startServer } from './support/server.ts';
 import type { RunningServer } from './support/server.ts';
 import { demoPatient, signInDemoPatient } from './support/sign-in.ts';
@@ -22,16 +25,21 @@ const medecinTraitant = { rpps: '10000000011', password, email: 'louis.eoso@exam
 const motif = 'Patiente inconsciente, appel au 15';
 
 let server: RunningServer;
+let inbox: TestInbox;
+let mailbox: Mailbox;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 beforeAll(async () => {
-  server = await startServer();
+  inbox = await startInbox();
+  mailbox = smtpMailbox(inbox);
+  server = await startServer({ env: { CARNET_SMTP_URL: inbox.url } });
   browser = await launchBrowser();
 });
 afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
   await server?.stop();
+  await inbox?.close();
 });
 
 async function newPage(): Promise<Page> {
@@ -50,22 +58,13 @@ let inayaPage: Page | undefined;
 async function signedInPatient(): Promise<Page> {
   if (inayaPage) return inayaPage;
   const page = await newPage();
-  await signInDemoPatient(page, server.url, server.dataDir);
+  await signInDemoPatient(page, server.url, mailbox);
   inayaPage = page;
   return page;
 }
 
-/** Subjects of every e-mail written to the outbox for `to`. */
-async function subjectsTo(to: string): Promise<string[]> {
-  const dir = join(server.dataDir, 'outbox');
-  const subjects: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
-    const mail = await simpleParser(readFileSync(join(dir, file)));
-    const recipients = [mail.to].flat().flatMap((a) => (a ? a.value.map((v) => v.address) : []));
-    if (recipients.includes(to)) subjects.push(mail.subject ?? '');
-  }
-  return subjects;
-}
+/** Subjects of every e-mail Inaya's inbox (the test SMTP server) received for `to`. */
+const subjectsTo = (to: string): Promise<string[]> => mailbox.subjectsTo(to);
 
 /** The professional finds Inaya by INS + birth date. */
 async function findInaya(page: Page, lands: 'record' | 'result'): Promise<void> {
@@ -163,7 +162,7 @@ describe(`Historique d'activité (${e2eDialect})`, () => {
 
     // Ndiaye Adama (authorized in the demo) opens her "Ordonnance" and downloads it.
     const pro = await newPage();
-    await signInProfessional(pro, server.url, server.dataDir, ndiaye);
+    await signInProfessional(pro, server.url, mailbox, ndiaye);
     await findInaya(pro, 'record');
     const list = pro.getByRole('list', { name: 'Documents du patient' });
     await list.getByRole('button', { name: 'Ordonnance', exact: true }).click();
@@ -199,7 +198,7 @@ describe(`Historique d'activité (${e2eDialect})`, () => {
 
     // The SAMU régulateur opens an emergency access with its reason.
     const samu = await newPage();
-    await signInProfessional(samu, server.url, server.dataDir, regulator);
+    await signInProfessional(samu, server.url, mailbox, regulator);
     await findInaya(samu, 'result');
     await samu.getByRole('button', { name: 'Accès en urgence' }).click();
     await samu.getByLabel('Mode SAMU (régulation médicale)').check();
@@ -250,7 +249,7 @@ describe(`Historique d'activité (${e2eDialect})`, () => {
     expect(await own.getByRole('row').filter({ hasText: 'Samu Régis' }).count()).toBe(0);
 
     const doctor = await newPage();
-    await signInProfessional(doctor, server.url, server.dataDir, medecinTraitant);
+    await signInProfessional(doctor, server.url, mailbox, medecinTraitant);
     await findInaya(doctor, 'record');
     await doctor.getByRole('button', { name: "Afficher les traces d'accès" }).click();
     const record = doctor.getByRole('region', { name: "Traces d'accès" });

@@ -1,6 +1,7 @@
 /** Signs a professional in to the professional space (/pro/connexion), as a person would. */
 import type { Page } from 'playwright-core';
-import { outboxCount, waitForCode } from './outbox.ts';
+import { asMailbox } from './mailbox.ts';
+import type { Mailbox } from './mailbox.ts';
 
 /** A demo professional: RPPS, password, and the e-mail address the one-time code goes to. */
 export interface ProCredentials {
@@ -13,7 +14,8 @@ export interface ProCredentials {
 export async function signInProfessional(
   page: Page,
   baseUrl: string,
-  dataDir: string,
+  /** The server's data folder (outbox files) or a test inbox. */
+  mail: string | Mailbox,
   who: ProCredentials,
 ): Promise<void> {
   await page.goto(`${baseUrl}/pro/connexion`);
@@ -23,13 +25,14 @@ export async function signInProfessional(
   await page.getByRole('button', { name: 'Continuer' }).click();
 
   await page.getByRole('heading', { name: /Étape 2\/3/ }).waitFor();
-  const before = outboxCount(dataDir);
+  const mailbox = asMailbox(mail);
+  const before = mailbox.count();
   const email = page.getByRole('radio', { name: /Par e-mail/ });
   if ((await email.count()) > 0) await email.first().check();
   await page.getByRole('button', { name: 'Continuer' }).click();
 
   await page.getByRole('heading', { name: /Étape 3\/3/ }).waitFor();
-  const code = await waitForCode(dataDir, who.email, { after: before });
+  const code = await mailbox.waitForCode(who.email, { after: before });
   await page.getByLabel("Code d'accès à usage unique").fill(code);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { name: 'Rechercher un patient' }).waitFor();

@@ -1,6 +1,7 @@
 /** Signs the demo patient in through the three steps, as a person would (code read from the outbox). */
 import type { Page } from 'playwright-core';
-import { outboxCount, waitForCode } from './outbox.ts';
+import { asMailbox } from './mailbox.ts';
+import type { Mailbox } from './mailbox.ts';
 
 /** The demo patient of `carnet seed-demo` (Inaya Michel). */
 export const demoPatient = {
@@ -13,7 +14,8 @@ export const demoPatient = {
 export async function signInDemoPatient(
   page: Page,
   baseUrl: string,
-  dataDir: string,
+  /** The server's data folder (outbox files) or a test inbox. */
+  mail: string | Mailbox,
 ): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.waitForURL(/\/connexion/);
@@ -24,12 +26,13 @@ export async function signInDemoPatient(
   await page.getByRole('button', { name: 'Continuer' }).click();
 
   await page.getByRole('heading', { name: /Étape 2\/3/ }).waitFor();
-  const before = outboxCount(dataDir);
+  const mailbox = asMailbox(mail);
+  const before = mailbox.count();
   await page.getByLabel(/i\*{5}@example\.org/).check();
   await page.getByRole('button', { name: 'Continuer' }).click();
 
   await page.getByRole('heading', { name: /Étape 3\/3/ }).waitFor();
-  const code = await waitForCode(dataDir, demoPatient.email, { after: before });
+  const code = await mailbox.waitForCode(demoPatient.email, { after: before });
   await page.getByLabel("Code d'accès à usage unique").fill(code);
   await page.getByRole('button', { name: 'Se connecter' }).click();
 
