@@ -4,6 +4,7 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-documents.ts';
 import * as m0004 from './0004-history.ts';
 import * as m0003 from './0003-access.ts';
+import * as m0005 from './0005-known-devices.ts';
 
 /** Dialect a migration may need for dialect-specific DDL (triggers). */
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -18,6 +19,7 @@ export interface CarnetMigration {
 export const migrations: Record<string, CarnetMigration> = {
   '0001-foundation': m0001,
   '0002-documents': m0002,
-  '0004-history': m0004,
   '0003-access': m0003,
+  '0004-history': m0004,
+  '0005-known-devices': m0005,
 };

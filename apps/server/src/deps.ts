@@ -211,7 +211,11 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     professionalAccounts: createProfessionalAccountsService(accountsDeps),
     sessions,
     cookie: sessionCookieFor(config.publicUrl),
-    signIn: createSignInService({ ...accountsDeps, professionals }),
+    signIn: createSignInService({
+      ...accountsDeps,
+      professionals,
+      notifyNewDevice: (trx, input) => notifications.newDevice(trx, input),
+    }),
     activation: createActivationService(accountsDeps),
     recovery: createRecoveryService(accountsDeps),
     accountSettings: createAccountSettingsService(accountsDeps),

@@ -11,6 +11,7 @@ import { accountsErrors } from './accounts.errors.ts';
 import { codeMessage, securityNoticeMessage } from './accounts.messages.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { maskEmail, maskPhone, normalizePhone } from './masking.ts';
+import { describeDevice } from './devices.ts';
 import { createOtpRepository } from './otp.repository.ts';
 import { replacePassword, requireStrongPassword } from './password-change.ts';
 import { accountRule } from './throttle.service.ts';
@@ -140,31 +141,6 @@ export function createAccountSettingsService(deps: AccountsDeps) {
       });
     },
   };
-}
-
-/** A short French label of a browser from its user agent. */
-export function describeDevice(userAgent: string): string {
-  const browser = /Edg\//.test(userAgent)
-    ? 'Edge'
-    : /Firefox\//.test(userAgent)
-      ? 'Firefox'
-      : /Chrom(e|ium)\//.test(userAgent)
-        ? 'Chrome'
-        : /Safari\//.test(userAgent)
-          ? 'Safari'
-          : 'Navigateur';
-  const os = /Android/.test(userAgent)
-    ? 'Android'
-    : /iPhone|iPad/.test(userAgent)
-      ? 'iOS'
-      : /Windows/.test(userAgent)
-        ? 'Windows'
-        : /Mac OS X/.test(userAgent)
-          ? 'macOS'
-          : /Linux/.test(userAgent)
-            ? 'Linux'
-            : 'appareil inconnu';
-  return `${browser} sur ${os}`;
 }
 
 /** The account settings service. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { TraceStore } from '../../platform/audit/trace-store.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { PasswordHasher } from '../../platform/crypto/passwords.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Db } from '../../platform/db/schema.ts';
 import type { Outbox } from '../../platform/mail/outbox.ts';
 import type { PatientsService } from '../patients/patients.service.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
@@ -27,4 +27,6 @@ export interface AccountsDeps {
   /** Key of the keyed hash of activation codes. */
   codeHashKey: Buffer;
   publicUrl: string;
+  /** Tells a patient of a sign-in from a new device (notifications module; always sent). */
+  notifyNewDevice?: (trx: Db, input: { patientId: string; device: string }) => Promise<unknown>;
 }

@@ -62,6 +62,45 @@ export function createAccountsRepository(db: Db) {
         .where('code_hash', '=', codeHash)
         .executeTakeFirst();
     },
+    /** Whether the account already signed in from a device, and whether it ever signed in at all. */
+    async deviceHistory(
+      accountId: string,
+      deviceHash: string | undefined,
+    ): Promise<{ known: boolean; any: boolean }> {
+      const rows = await db
+        .selectFrom('known_devices')
+        .select('device_hash')
+        .where('account_id', '=', accountId)
+        .limit(1000)
+        .execute();
+      return {
+        known: deviceHash !== undefined && rows.some((r) => r.device_hash === deviceHash),
+        any: rows.length > 0,
+      };
+    },
+    /** Records a device (or its new visit). */
+    async rememberDevice(row: {
+      id: string;
+      accountId: string;
+      patientId: string | null;
+      deviceHash: string;
+      at: string;
+    }): Promise<void> {
+      await db
+        .insertInto('known_devices')
+        .values({
+          id: row.id,
+          account_id: row.accountId,
+          patient_id: row.patientId,
+          device_hash: row.deviceHash,
+          first_seen_at: row.at,
+          last_seen_at: row.at,
+        })
+        .onConflict((oc) =>
+          oc.columns(['account_id', 'device_hash']).doUpdateSet({ last_seen_at: row.at }),
+        )
+        .execute();
+    },
     /** Marks an activation code used; false if another request used it first. */
     async useActivationCode(id: string, at: string): Promise<boolean> {
       const result = await db

@@ -26,6 +26,8 @@ import {
   readSession,
   requireSession,
   setSessionCookie,
+  deviceCookieName,
+  setDeviceCookie,
 } from '../sessions/sessions.http.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
 import type { AccountSettingsService } from './account-settings.service.ts';
@@ -97,8 +99,13 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesDeps> = async (
     '/auth/login/verify',
     { schema: { body: codeVerifySchema, response: { 200: meSchema } } },
     async (request, reply) => {
-      const result = await deps.signIn.verifyCode(await halfSession(request), request.body.code);
+      const result = await deps.signIn.verifyCode(
+        await halfSession(request),
+        request.body.code,
+        request.cookies[deviceCookieName(cookie)],
+      );
       setSessionCookie(reply, cookie, result.token);
+      setDeviceCookie(reply, cookie, result.deviceToken);
       return result.me;
     },
   );

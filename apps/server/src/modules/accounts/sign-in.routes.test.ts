@@ -161,3 +161,47 @@ describe('no enumeration at the password step', () => {
     }
   });
 });
+
+describe('sign-in from a new device', () => {
+  const newDeviceMails = async (to: string) =>
+    (await outboxMessages(t.deps)).filter(
+      (m) =>
+        m.channel === 'email' &&
+        m.to === to &&
+        m.subject === 'Nouvelle connexion à votre compte Carnet',
+    );
+
+  it('e-mails the person when a device the account never used signs in, not for a known one', async () => {
+    const inaya = await givenActivePatient(t);
+    const laptop = await signIn(t, inaya);
+    // The first sign-in after activation is where the account starts: no notice.
+    expect(await newDeviceMails(inaya.email)).toHaveLength(0);
+    expect([...laptop.cookies.keys()]).toContain('__Host-carnet_device');
+
+    t.clock.advance(31_000);
+    await signIn(t, inaya, laptop);
+    expect(await newDeviceMails(inaya.email)).toHaveLength(0);
+
+    t.clock.advance(31_000);
+    await signIn(
+      t,
+      inaya,
+      createClient(t.app, {
+        'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0) Safari/604.1',
+      }),
+    );
+    const mails = await newDeviceMails(inaya.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.channel === 'email' && mails[0]!.text).toContain('Safari sur iOS');
+  });
+
+  it('does not take a forged device cookie for a known device', async () => {
+    const inaya = await givenActivePatient(t);
+    await signIn(t, inaya);
+    t.clock.advance(31_000);
+    const stranger = createClient(t.app);
+    stranger.cookies.set('__Host-carnet_device', 'made-up-value');
+    await signIn(t, inaya, stranger);
+    expect(await newDeviceMails(inaya.email)).toHaveLength(1);
+  });
+});

@@ -5,7 +5,7 @@
  * way with their RPPS number as identifiant (ACCESS.md, PRODUCT.md "Professional side").
  */
 import type { Channel, MaskedChannel, Me } from '@carnet/shared';
-import { sha256Hex } from '../../platform/crypto/secrets.ts';
+import { randomToken, sha256Hex } from '../../platform/crypto/secrets.ts';
 import type { AccountsTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Patient } from '../patients/patients.service.ts';
@@ -15,6 +15,7 @@ import type { AccountsDeps } from './accounts.deps.ts';
 import { accountsErrors } from './accounts.errors.ts';
 import { codeMessage } from './accounts.messages.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
+import { describeDevice } from './devices.ts';
 import { maskEmail, maskPhone } from './masking.ts';
 import { otpLimits } from './otp.service.ts';
 import { accountRule, ipRule } from './throttle.service.ts';
@@ -183,10 +184,12 @@ export function createSignInService(deps: AccountsDeps & { professionals: Profes
     },
 
     /** Step 3/3: checks the code and opens the full session under a new id. */
-    async verifyCode(session: Session, code: string) {
+    async verifyCode(session: Session, code: string, deviceToken?: string) {
       if (session.level !== 'password') throw accountsErrors.noPendingSignIn();
       const holder = await holderOfAccount(session.account_id);
       await deps.otp.verify(db, { flowId: session.id, purpose: 'sign-in', code });
+      const device = deviceToken && deviceToken.length <= 100 ? deviceToken : randomToken(32);
+      const deviceHash = sha256Hex(device);
       const opened = await db.transaction().execute(async (trx) => {
         const next = await deps.sessions.rotate(trx, session, 'full');
         await deps.traces.append(trx, {
@@ -194,9 +197,25 @@ export function createSignInService(deps: AccountsDeps & { professionals: Profes
           action: 'auth.sign_in',
           target: { type: 'session', id: next.session.id },
         });
+        const accounts = createAccountsRepository(trx);
+        const history = await accounts.deviceHistory(session.account_id, deviceHash);
+        // The first sign-in after activation is not "a new device"; every later unknown one is.
+        if (!history.known && history.any && holder.kind === 'patient') {
+          await deps.notifyNewDevice?.(trx, {
+            patientId: holder.patient.id,
+            device: describeDevice(session.user_agent),
+          });
+        }
+        await accounts.rememberDevice({
+          id: deps.newId('dev'),
+          accountId: session.account_id,
+          patientId: session.patient_id,
+          deviceHash,
+          at: deps.clock.now().toISOString(),
+        });
         return next;
       });
-      return { token: opened.token, me: await this.me(opened.session) };
+      return { token: opened.token, deviceToken: device, me: await this.me(opened.session) };
     },
 
     /** The signed-in person. */

@@ -62,3 +62,18 @@ export async function requireSession(
     throw new AppError('auth.required', 401, 'Veuillez vous connecter.');
   return session;
 }
+
+/** Name of the long-lived device cookie ("sign-in from a new device" notices). */
+export const deviceCookieName = (cookie: SessionCookie): string =>
+  cookie.secure ? '__Host-carnet_device' : 'carnet_device';
+
+/** Remembers this browser for a year; only its hash is stored server-side. */
+export function setDeviceCookie(reply: FastifyReply, cookie: SessionCookie, token: string): void {
+  void reply.setCookie(deviceCookieName(cookie), token, {
+    path: '/',
+    httpOnly: true,
+    secure: cookie.secure,
+    sameSite: 'strict',
+    maxAge: 365 * 24 * 3600,
+  });
+}

@@ -43,6 +43,16 @@ export interface AccountsTable {
   password_changed_at: string;
 }
 
+/** Devices an account signed in from (hash of a long-lived device cookie). */
+export interface KnownDevicesTable {
+  id: string;
+  account_id: string;
+  patient_id: string | null;
+  device_hash: string;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
 /** Single-use activation codes ("code provisoire"), stored hashed. */
 export interface ActivationCodesTable {
   id: string;
@@ -137,6 +147,7 @@ export interface FoundationDatabase {
   accounts: AccountsTable;
   activation_codes: ActivationCodesTable;
   sessions: SessionsTable;
+  known_devices: KnownDevicesTable;
   otp_codes: OtpCodesTable;
   throttles: ThrottlesTable;
   outbox: OutboxTable;
