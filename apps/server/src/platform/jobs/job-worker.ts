@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts';
 import { isoPlus } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { JobsTable } from '../db/schema-documents.ts';
+import { createBatchLoop } from './batch-loop.ts';
 import type { JobQueue } from './job-queue.ts';
 
 /** A job as a handler receives it. */
@@ -131,45 +132,15 @@ export function createJobWorker(deps: JobWorkerDeps) {
     return { done, failed };
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let started = false;
-  let again = false;
-  let interval = 1_000;
+  const loop = createBatchLoop({
+    runBatch: async () => {
+      const { done, failed } = await runOnce();
+      return done + failed;
+    },
+    batchSize,
+    onError: (error) => logger.warn({ error: errorLabel(error) }, 'job batch failed, will retry'),
+  });
   let unsubscribe: (() => void) | undefined;
-
-  function schedule(delayMs: number): void {
-    if (!started) return;
-    clearTimeout(timer);
-    timer = setTimeout(tick, delayMs);
-    timer.unref();
-  }
-
-  function tick(): void {
-    timer = undefined;
-    if (running) {
-      again = true;
-      return;
-    }
-    again = false;
-    running = runOnce()
-      .then(({ done, failed }) => {
-        if (done + failed >= batchSize) again = true; // a full batch probably left more behind
-      })
-      .catch((error: unknown) => {
-        logger.warn({ error: errorLabel(error) }, 'job batch failed, will retry');
-      })
-      .finally(() => {
-        running = undefined;
-        schedule(again ? 0 : interval);
-      });
-  }
-
-  function kick(): void {
-    if (!started) return;
-    if (running) again = true;
-    else schedule(0);
-  }
 
   return {
     runOnce,
@@ -184,21 +155,16 @@ export function createJobWorker(deps: JobWorkerDeps) {
     },
     /** Polls every `intervalMs` and runs at once after `queue.notify()`; never two batches at once. */
     start(options: { intervalMs?: number } = {}): void {
-      interval = options.intervalMs ?? 1_000;
-      if (started) return;
-      started = true;
       stopping = false;
-      unsubscribe = deps.queue.subscribe(kick);
-      schedule(0);
+      unsubscribe ??= deps.queue.subscribe(() => loop.kick());
+      loop.start(options.intervalMs);
     },
     /** Stops the loop and resolves once the batch in progress, if any, has finished. */
     async stop(): Promise<void> {
-      started = false;
       stopping = true;
       unsubscribe?.();
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
+      unsubscribe = undefined;
+      await loop.stop();
     },
   };
 }

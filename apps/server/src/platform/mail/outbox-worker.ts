@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts';
 import { isoPlus } from '../clock.ts';
 import { openJson } from '../crypto/sealed.ts';
 import type { Database, OutboxTable } from '../db/schema.ts';
+import { createBatchLoop } from '../jobs/batch-loop.ts';
 import type { SmsTransport } from '../sms/sms-transport.ts';
 import type { MailTransport } from './mail-transport.ts';
 import type { InfoLogger } from './outbox-file.ts';
@@ -161,62 +162,26 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     return { sent, failed };
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let started = false;
-  let again = false;
-  let interval = 1_000;
-
-  function schedule(delayMs: number): void {
-    if (!started) return;
-    clearTimeout(timer);
-    timer = setTimeout(tick, delayMs);
-    timer.unref();
-  }
-
-  function tick(): void {
-    timer = undefined;
-    if (running) {
-      again = true;
-      return;
-    }
-    again = false;
-    running = runOnce()
-      .then(({ sent, failed }) => {
-        // A full batch probably left more behind: drain without waiting.
-        if (sent + failed >= batchSize) again = true;
-      })
-      .catch((error: unknown) => {
-        logger.warn({ error: errorLabel(error) }, 'outbox batch failed, will retry');
-      })
-      .finally(() => {
-        running = undefined;
-        schedule(again ? 0 : interval);
-      });
-  }
+  const loop = createBatchLoop({
+    runBatch: async () => {
+      const { sent, failed } = await runOnce();
+      return sent + failed;
+    },
+    batchSize,
+    onError: (error) =>
+      logger.warn({ error: errorLabel(error) }, 'outbox batch failed, will retry'),
+  });
 
   return {
     runOnce,
     /** Runs a batch every `intervalMs` (never two at once); the timer does not keep the process alive. */
     start(options: { intervalMs?: number } = {}): void {
-      interval = options.intervalMs ?? 1_000;
-      if (started) return;
-      started = true;
-      schedule(0);
+      loop.start(options.intervalMs);
     },
     /** Stops the loop and resolves once the batch in progress, if any, has finished. */
-    async stop(): Promise<void> {
-      started = false;
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
+    stop: () => loop.stop(),
     /** Asks the running loop for a batch soon (after an enqueue commits); no-op when stopped. */
-    kick(): void {
-      if (!started) return;
-      if (running) again = true;
-      else schedule(0);
-    },
+    kick: () => loop.kick(),
   };
 }
 
