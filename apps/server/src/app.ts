@@ -5,13 +5,14 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from './deps.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { installApiErrorHandler } from './platform/http/error-handler.ts';
 import { registerSecurity } from './platform/http/security.ts';
+import { memoSerializerCompiler } from './platform/http/serializer.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
@@ -49,7 +50,7 @@ export async function buildApp(
     bodyLimit: 64 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(memoSerializerCompiler);
   installApiErrorHandler(app);
   await app.register(cookie);
   await registerSecurity(app, { publicUrl: deps.config.publicUrl });

@@ -14,6 +14,7 @@ import type { Db } from '../../platform/db/schema.ts';
 import { cleanLine } from '../../platform/files/file-names.ts';
 import { notFound } from '../../platform/http/app-error.ts';
 import type { DocumentFiles } from './document-files.ts';
+import { createDocumentListCache } from './document-list-cache.ts';
 import type { DocumentsDeps } from './documents.deps.ts';
 import { toDocumentSummary } from './documents.dto.ts';
 import { documentsErrors } from './documents.errors.ts';
@@ -31,12 +32,16 @@ import { createDocumentsRepository, searchText } from './documents.repository.ts
 import { checkDocumentDate } from './documents.schemas.ts';
 import { createFoldersRepository } from './folders.repository.ts';
 
+/** A list query with its defaults applied. */
+type ParsedListQuery = ReturnType<typeof documentListQuerySchema.parse>;
+
 /** Documents per page of the list (PRODUCT.md: pages of 50). */
 export const DOCUMENT_PAGE_SIZE = 50;
 
 /** Creates the documents service. */
 export function createDocumentsService(deps: DocumentsDeps, files: DocumentFiles) {
   const { db, clock, traces } = deps;
+  const listCache = createDocumentListCache({ db, clock });
 
   /** The document, or 404 exactly like a missing one when the actor may not see it. */
   async function getVisible(actor: DocumentActor, id: string, on: Db = db): Promise<DocumentRow> {
@@ -61,32 +66,39 @@ export function createDocumentsService(deps: DocumentsDeps, files: DocumentFiles
     });
   }
 
+  /** A page of the list, from the database. */
+  async function buildList(actor: DocumentActor, q: ParsedListQuery): Promise<DocumentList> {
+    const search = q.q ? searchText(q.q) : undefined;
+    const { rows, total } = await createDocumentsRepository(db).list(
+      documentScope(actor, clock.now()),
+      {
+        category: q.category,
+        author: q.author,
+        search: search === '' ? undefined : search,
+        folderId: q.folderId,
+        sort: q.sort,
+        order: q.order,
+        offset: (q.page - 1) * DOCUMENT_PAGE_SIZE,
+        limit: DOCUMENT_PAGE_SIZE,
+      },
+    );
+    return {
+      items: rows.map((row) => toDocumentSummary(actor, row)),
+      total,
+      page: q.page,
+      pageSize: DOCUMENT_PAGE_SIZE,
+    };
+  }
+
   return {
     getVisible,
 
     /** A page of 50, newest first (pinned on top), with filters, search and the total. */
     async list(actor: DocumentActor, query: DocumentListQuery): Promise<DocumentList> {
       const q = documentListQuerySchema.parse(query);
-      const search = q.q ? searchText(q.q) : undefined;
-      const { rows, total } = await createDocumentsRepository(db).list(
-        documentScope(actor, clock.now()),
-        {
-          category: q.category,
-          author: q.author,
-          search: search === '' ? undefined : search,
-          folderId: q.folderId,
-          sort: q.sort,
-          order: q.order,
-          offset: (q.page - 1) * DOCUMENT_PAGE_SIZE,
-          limit: DOCUMENT_PAGE_SIZE,
-        },
-      );
-      return {
-        items: rows.map((row) => toDocumentSummary(actor, row)),
-        total,
-        page: q.page,
-        pageSize: DOCUMENT_PAGE_SIZE,
-      };
+      if (actor.type === 'patient')
+        return listCache.page(actor.patientId, q, () => buildList(actor, q));
+      return buildList(actor, q);
     },
 
     /** One document, traced as a read. */

@@ -89,8 +89,15 @@ export interface JobsTable {
   created_at: string;
 }
 
+/** Version of a record's document list, bumped by triggers on every document write (migration 0006). */
+export interface DocumentListVersionsTable {
+  patient_id: string;
+  version: number | string;
+}
+
 /** The documents tables. */
 export interface DocumentsDatabase {
+  document_list_versions: DocumentListVersionsTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
   folders: FoldersTable;
