@@ -119,7 +119,7 @@ export async function startServer(
     ['--import', 'tsx', join(root, 'bench/server.ts'), JSON.stringify(serverOptions)],
     { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const lines: Interface = createInterface({ input: child.stdout! });
+  const lines: Interface = createInterface({ input: child.stdout });
   const nextLine = () =>
     new Promise<string>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`bench server exited (${code})`));
@@ -135,7 +135,7 @@ export async function startServer(
     child,
     async command(value) {
       const answer = nextLine();
-      child.stdin!.write(`${JSON.stringify(value)}\n`);
+      child.stdin.write(`${JSON.stringify(value)}\n`);
       return JSON.parse(await answer) as Record<string, unknown>;
     },
     async stop() {

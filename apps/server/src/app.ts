@@ -13,6 +13,7 @@ import { AppError } from './platform/http/app-error.ts';
 import { installApiErrorHandler } from './platform/http/error-handler.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { memoSerializerCompiler } from './platform/http/serializer.ts';
+import { webStaticOptions } from './platform/http/web-assets.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
@@ -129,7 +130,7 @@ export async function buildApp(
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, webStaticOptions(webDir));
     // Single-page app: every other GET answers index.html; the router shows the page.
     app.setNotFoundHandler((request, reply) => {
       if (request.method !== 'GET' || request.url.startsWith('/api/')) {

@@ -4,8 +4,6 @@
  * Plausible titles only, no health data.
  */
 import { Readable } from 'node:stream';
-import PDFDocument from 'pdfkit';
-import sharp from 'sharp';
 import type { AppDeps } from '../deps.ts';
 import type { DocumentAuthor } from '../modules/documents/document-upload.service.ts';
 
@@ -106,7 +104,9 @@ const documents: DemoDocument[] = [
   },
 ];
 
+// pdfkit and sharp are loaded when the demo is seeded, not at every start (PERFORMANCE.md B8).
 async function pdf(title: string, pages: number): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', info: { Title: title, Producer: 'Carnet (démo)' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -126,7 +126,8 @@ async function pdf(title: string, pages: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function png(color: string): Promise<Buffer> {
+async function png(color: string): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
   return sharp({ create: { width: 800, height: 600, channels: 3, background: color } })
     .png()
     .toBuffer();

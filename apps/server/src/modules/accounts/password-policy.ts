@@ -46,7 +46,7 @@ export type PasswordVerdict =
   { ok: true } | { ok: false; reason: PasswordRejection; message: string };
 
 // zxcvbn-ts 3 keeps its options in module state; setting them is idempotent but rebuilds the
-// ranked dictionaries (~80 ms), so it is done on the first policy created, not on each.
+// ranked dictionaries (~80 ms), so it is done once, on the first check.
 let zxcvbnConfigured = false;
 function configureZxcvbn() {
   if (zxcvbnConfigured) return;
@@ -73,9 +73,11 @@ const COMPOSITION_SUGGESTIONS = new Set([
   fr.translations.suggestions.capitalization,
 ]);
 
-/** Creates the password policy (configures the strength estimator once per process). */
+/**
+ * Creates the password policy. The strength estimator is configured once per process, on the
+ * first check: building its dictionaries takes a large share of a cold start (PERFORMANCE.md B8).
+ */
 export function createPasswordPolicy() {
-  configureZxcvbn();
   return {
     /** Judges `password` for `owner`; synchronous, bounded to a fraction of a second. */
     check(password: string, owner: PasswordOwner): PasswordVerdict {
@@ -100,6 +102,7 @@ export function createPasswordPolicy() {
       const personal = personalInformationIn(password, owner);
       if (personal) return refuse('personal_information', personal);
 
+      configureZxcvbn();
       const result = zxcvbn(characters.slice(0, SCORED_PREFIX).join(''), userInputs(owner));
       if (result.score >= MIN_SCORE) return { ok: true };
       const advice = [

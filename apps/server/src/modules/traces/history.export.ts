@@ -5,7 +5,6 @@
  */
 import type { HistoryEntry, HistoryFilter } from '@carnet/shared';
 import { historyTabs } from '@carnet/shared';
-import PDFDocument from 'pdfkit';
 
 /** Lines of the PDF at most: past this the CSV carries the whole selection. */
 export const PDF_MAX_LINES = 5_000;
@@ -90,6 +89,8 @@ export async function historyPdf(input: {
   generatedAt: Date;
   batches: AsyncIterable<HistoryEntry[]>;
 }): Promise<Buffer> {
+  // Loaded on the first export, not at start (PERFORMANCE.md B8: cold start).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import sharp from 'sharp';
+import type sharpModule from 'sharp';
 import type { AcceptedType } from './file-types.ts';
 
 /** Limits of the renderers. */
@@ -72,19 +72,26 @@ const require = createRequire(import.meta.url);
 const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
 const workerUrl = new URL('./pdf-render.worker.mjs', import.meta.url);
 
+// sharp is loaded on the first preview, not at start (PERFORMANCE.md B8: cold start).
+let sharpLoaded: Promise<typeof sharpModule> | undefined;
+const loadSharp = (): Promise<typeof sharpModule> =>
+  (sharpLoaded ??= import('sharp').then(({ default: sharp }) => {
+    // libvips' operation cache would keep decoded pixels of past previews in memory.
+    sharp.cache(false);
+    return sharp;
+  }));
+
 /** Creates the renderer. */
 export function createPreviewRenderer(overrides: Partial<PreviewLimits> = {}) {
   const limits = { ...defaultPreviewLimits, ...overrides };
-  // libvips' operation cache would keep decoded pixels of past previews in memory.
-  sharp.cache(false);
-
-  const thumbnailOf = (page: Buffer) =>
-    sharp(page, { limitInputPixels: limits.maxInputPixels })
+  const thumbnailOf = async (page: Buffer) =>
+    (await loadSharp())(page, { limitInputPixels: limits.maxInputPixels })
       .resize({ width: limits.thumbnailWidth, withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer();
 
   async function renderImage(type: 'jpeg' | 'png' | 'tiff', bytes: Buffer) {
+    const sharp = await loadSharp();
     const input = { limitInputPixels: limits.maxInputPixels, failOn: 'error' as const };
     let pageCount = 1;
     if (type === 'tiff') {
