@@ -6,7 +6,9 @@
  *
  * Usage: server.ts '<json ServerOptions>'. Prints one JSON line (ServerInfo) when ready, then
  * answers commands read as JSON lines on stdin: {"grow": n} adds filler documents of other
- * patients until the store holds n documents, and answers {"documents": n}.
+ * patients until the store holds n documents, and answers {"documents": n}; {"time": n} runs the
+ * patient's first list page through the repository (no page cache) n times and answers the median
+ * in microseconds {"p50us": …} (B5: the database work, without HTTP noise).
  */
 import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,6 +17,7 @@ import { createInterface } from 'node:readline';
 import { buildApp } from '../apps/server/src/app.ts';
 import { parseConfig } from '../apps/server/src/config/config.schema.ts';
 import { createDeps } from '../apps/server/src/deps.ts';
+import { createDocumentsRepository } from '../apps/server/src/modules/documents/documents.repository.ts';
 import { migrateToLatest } from '../apps/server/src/platform/db/migrate.ts';
 import { addDocuments, addFillerPatients } from './seed.ts';
 import type { ServerOptions } from './support.ts';
@@ -99,7 +102,25 @@ process.once('SIGINT', () => process.exit(0));
 
 let stored = options.documents ?? 0;
 for await (const line of createInterface({ input: process.stdin })) {
-  const command = JSON.parse(line) as { grow?: number };
+  const command = JSON.parse(line) as { grow?: number; time?: number };
+  if (command.time) {
+    const repository = createDocumentsRepository(deps.database.db);
+    const scope = {
+      patientId: patient.id,
+      now: new Date().toISOString(),
+      hideInvisibleToPatient: true,
+    };
+    const filters = { sort: 'date', order: 'desc', offset: 0, limit: 50 } as const;
+    const times: number[] = [];
+    for (let i = 0; i < command.time; i++) {
+      const started = process.hrtime.bigint();
+      await repository.list(scope, filters);
+      times.push(Number(process.hrtime.bigint() - started) / 1000);
+    }
+    times.sort((a, b) => a - b);
+    process.stdout.write(`${JSON.stringify({ p50us: times[times.length >> 1] })}\n`);
+    continue;
+  }
   if (command.grow && command.grow > stored) {
     await addFillerPatients(deps.database.db, command.grow - stored, stored);
     stored = command.grow;
