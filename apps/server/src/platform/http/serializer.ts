@@ -13,7 +13,7 @@ export const memoSerializerCompiler: FastifySerializerCompiler<
 > = (route) => {
   const encode = serializerCompiler(route);
   const memo = new WeakMap<object, string>();
-  return (data) => {
+  return (data: unknown) => {
     if (typeof data !== 'object' || data === null || !Object.isFrozen(data)) return encode(data);
     let json = memo.get(data);
     if (json === undefined) {
