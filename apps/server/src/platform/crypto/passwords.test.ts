@@ -1,6 +1,6 @@
 import { hash as argon2Hash } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
-import { PASSWORD_HASH_PARAMS, createPasswordHasher } from './passwords.ts';
+import { PASSWORD_HASH_PARAMS, createHashGate, createPasswordHasher } from './passwords.ts';
 
 const hasher = createPasswordHasher();
 
@@ -70,5 +70,41 @@ describe('password hasher', () => {
     expect(hasher.needsRehash(argon2i)).toBe(true);
     expect(hasher.needsRehash(stronger)).toBe(false);
     expect(hasher.needsRehash('$2b$10$notargon')).toBe(true);
+  });
+});
+
+describe('the hash gate', () => {
+  it('runs at most its number of hashes at once, in order, and frees a slot on failure', async () => {
+    const gated = createHashGate(2);
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const task = (n: number, fail = false) =>
+      gated(async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        order.push(n);
+        if (fail) throw new Error(`task ${n} failed`);
+        return n;
+      });
+    const results = await Promise.allSettled([
+      task(1, true),
+      task(2),
+      task(3, true),
+      task(4),
+      task(5),
+    ]);
+    expect(most).toBe(2);
+    expect(results.map((r) => r.status)).toEqual([
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(order.slice(0, 2).sort()).toEqual([1, 2]);
+    expect(await gated(async () => 'free')).toBe('free');
   });
 });

@@ -1,6 +1,7 @@
 /** Password hashing: Argon2id, computed on the libuv thread pool so the event loop keeps serving. */
 import { hash as argon2Hash, parseOptions, verify as argon2Verify } from '@node-rs/argon2';
 import type { Options } from '@node-rs/argon2';
+import { availableParallelism } from 'node:os';
 
 // `Algorithm` and `Version` are ambient const enums, unusable under isolatedModules: their values.
 const ARGON2ID = 2;
@@ -33,23 +34,47 @@ const DUMMY_HASH =
 // two devices ("é" precomposed or as e + accent) verifies. Never truncated (SECURITY.md).
 const normalize = (password: string): string => password.normalize('NFKC');
 
+/**
+ * At most `slots` hashes at once, the others wait their turn (first come, first served). Each hash
+ * runs on a libuv thread and keeps a core busy for tens of milliseconds: a storm of sign-ins
+ * hashing on every thread at once would starve the event loop of CPU and slow every other request
+ * (PERFORMANCE.md B6). Real and dummy verifications queue alike, so waiting reveals nothing.
+ */
+export function createHashGate(slots: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async function gated<T>(work: () => Promise<T>): Promise<T> {
+    if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
 /** Hashes and verifies passwords (Argon2id, PHC string format). */
-export function createPasswordHasher() {
+export function createPasswordHasher(options: { concurrency?: number } = {}) {
+  // One core is left to the event loop (at least one hash at a time on a single core).
+  const gated = createHashGate(options.concurrency ?? Math.max(1, availableParallelism() - 1));
   return {
     /** Hashes a password with a fresh 16-byte salt; returns the PHC string to store. */
     hash(password: string): Promise<string> {
-      return argon2Hash(normalize(password), OPTIONS);
+      return gated(() => argon2Hash(normalize(password), OPTIONS));
     },
     /** Whether `password` matches the stored `hash` (the parameters are read from the hash). */
     verify(hash: string, password: string): Promise<boolean> {
-      return argon2Verify(hash, normalize(password));
+      return gated(() => argon2Verify(hash, normalize(password)));
     },
     /**
      * Spends the time of a real verification and answers false: called when the identifiant is
      * unknown so its answer cannot be told apart by timing (SECURITY.md "No enumeration", ASVS V6).
      */
     async verifyDummy(password: string): Promise<boolean> {
-      await argon2Verify(DUMMY_HASH, normalize(password));
+      await gated(() => argon2Verify(DUMMY_HASH, normalize(password)));
       return false;
     },
     /** Whether a stored hash was made with weaker parameters than today's and should be replaced. */
