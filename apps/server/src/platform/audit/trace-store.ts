@@ -53,18 +53,25 @@ export function createTraceStore(deps: { clock: Clock; newId: (prefix: string) =
     /** Appends one trace inside `db` (pass the action's transaction). */
     async append(db: Db, input: TraceInput): Promise<TracesTable> {
       const chain = input.patientId ?? 'platform';
-      await db
-        .insertInto('trace_heads')
-        .values({ chain, seq: 0, hash: GENESIS_HASH })
-        .onConflict((oc) => oc.column('chain').doNothing())
-        .execute();
       // The UPDATE takes the row lock until commit; it returns the new seq and the previous hash.
-      const head = await db
-        .updateTable('trace_heads')
-        .set((eb) => ({ seq: eb('seq', '+', 1) }))
-        .where('chain', '=', chain)
-        .returning(['seq', 'hash'])
-        .executeTakeFirstOrThrow();
+      const advance = () =>
+        db
+          .updateTable('trace_heads')
+          .set((eb) => ({ seq: eb('seq', '+', 1) }))
+          .where('chain', '=', chain)
+          .returning(['seq', 'hash'])
+          .executeTakeFirst();
+      // The chain's head exists but for its very first trace: one statement less on every append.
+      let head = await advance();
+      if (!head) {
+        await db
+          .insertInto('trace_heads')
+          .values({ chain, seq: 0, hash: GENESIS_HASH })
+          .onConflict((oc) => oc.column('chain').doNothing())
+          .execute();
+        head = await advance();
+        if (!head) throw new Error(`trace chain ${chain} has no head`);
+      }
       const partial: Omit<TracesTable, 'hash'> = {
         id: deps.newId('trc'),
         chain,
