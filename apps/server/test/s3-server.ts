@@ -9,6 +9,8 @@ export interface TestS3 {
   endpoint: string;
   bucket: string;
   port: number;
+  /** Every request received, as "METHOD /path?query" (to count what servers did). */
+  requests: string[];
   /** CARNET_S3_* settings of this endpoint. */
   env: Record<string, string>;
   /** Stops accepting and cuts every open connection (an S3 outage); `start()` brings it back. */
@@ -23,6 +25,7 @@ export async function startTestS3(bucket = 'carnet-test'): Promise<TestS3> {
   const directory = mkdtempSync(join(tmpdir(), 'carnet-s3rver-'));
   let port = 0;
   let server: S3rver | undefined;
+  const requests: string[] = [];
   const start = async () => {
     server = new S3rver({
       address: '127.0.0.1',
@@ -32,6 +35,9 @@ export async function startTestS3(bucket = 'carnet-test'): Promise<TestS3> {
       configureBuckets: [{ name: bucket }],
     });
     port = (await server.run()).port;
+    server.httpServer?.prependListener('request', (request: { method?: string; url?: string }) =>
+      requests.push(`${request.method} ${request.url}`),
+    );
   };
   const stop = async () => {
     const running = server;
@@ -47,6 +53,7 @@ export async function startTestS3(bucket = 'carnet-test'): Promise<TestS3> {
     endpoint,
     bucket,
     port,
+    requests,
     env: {
       CARNET_S3_BUCKET: bucket,
       CARNET_S3_ENDPOINT: endpoint,
