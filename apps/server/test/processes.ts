@@ -46,7 +46,7 @@ export function removeTempDirs(): void {
 
 const quiet = {
   CARNET_LOG_LEVEL: 'error',
-  AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   NODE_NO_WARNINGS: '1',
 };
 

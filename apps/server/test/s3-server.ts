@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 
+// The SDK's notice that Node 20 support ends in 2027 is for operators, not test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** A running s3rver and the settings that point Carnet at it. */
 export interface TestS3 {
   endpoint: string;
