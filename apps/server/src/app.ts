@@ -7,13 +7,13 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from './deps.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { installApiErrorHandler } from './platform/http/error-handler.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { memoSerializerCompiler } from './platform/http/serializer.ts';
 import { webStaticOptions } from './platform/http/web-assets.ts';
+import { registerProbes } from './platform/http/probes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { accessRoutes } from './modules/access/access.routes.ts';
@@ -29,6 +29,8 @@ export interface BuildAppOptions {
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** Folder of the built web app; not served when absent. */
   webDir?: string | undefined;
+  /** True once a graceful shutdown has begun: `/ready` then answers 503. */
+  isDraining?: () => boolean;
 }
 
 /** Log redaction: no cookies, codes, passwords or tokens ever reach the logs (SECURITY.md). */
@@ -56,21 +58,11 @@ export async function buildApp(
   await app.register(cookie);
   await registerSecurity(app, { publicUrl: deps.config.publicUrl });
 
-  app.get(
-    '/health',
-    {
-      schema: {
-        response: {
-          200: z.strictObject({ status: z.literal('ok') }),
-          503: z.strictObject({ status: z.literal('unavailable') }),
-        },
-      },
-    },
-    async (_request, reply) => {
-      if (await deps.database.ping()) return { status: 'ok' as const };
-      return reply.status(503).send({ status: 'unavailable' as const });
-    },
-  );
+  registerProbes(app, {
+    database: deps.database,
+    blobs: deps.blobs,
+    isDraining: () => options.isDraining?.() ?? false,
+  });
 
   await app.register(
     async (api) => {

@@ -12,8 +12,9 @@ import { createIdGenerator } from './platform/crypto/secrets.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { createOutbox } from './platform/mail/outbox.ts';
+import type { BlobStore } from './platform/blobs/blob-store.ts';
 import { createFsBlobStore } from './platform/blobs/fs-blob-store.ts';
-import type { FsBlobStore } from './platform/blobs/fs-blob-store.ts';
+import { createS3BlobStore } from './platform/blobs/s3-blob-store.ts';
 import { createPreviewRenderer } from './platform/files/preview-renderer.ts';
 import { createJobQueue } from './platform/jobs/job-queue.ts';
 import { createJobWorker } from './platform/jobs/job-worker.ts';
@@ -47,7 +48,21 @@ export interface DepsOverrides {
   keyring?: Keyring;
   passwords?: PasswordHasher;
   /** Where document blobs live (tests: a temp folder). */
-  blobs?: FsBlobStore;
+  blobs?: BlobStore;
+}
+
+/** The blob store the configuration names: S3 when CARNET_S3_BUCKET is set, else <data>/blobs. */
+export function openConfiguredBlobStore(config: Config, clock: Clock = systemClock): BlobStore {
+  if (config.s3Bucket)
+    return createS3BlobStore({
+      bucket: config.s3Bucket,
+      endpoint: config.s3Endpoint || undefined,
+      region: config.s3Region || undefined,
+      accessKeyId: config.s3AccessKeyId || undefined,
+      secretAccessKey: config.s3SecretAccessKey || undefined,
+      clock,
+    });
+  return createFsBlobStore({ root: join(resolve(config.dataDir), 'blobs'), clock });
 }
 
 /** Opens the database handle the configuration names. */
@@ -150,8 +165,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
   });
   const verification = createVerificationService({ db, clock });
   // Documents: encrypted blobs, previews rendered by background jobs (issue 3).
-  const blobs =
-    overrides.blobs ?? createFsBlobStore({ root: join(resolve(config.dataDir), 'blobs'), clock });
+  const blobs: BlobStore = overrides.blobs ?? openConfiguredBlobStore(config, clock);
   const jobs = createJobQueue({ clock, newId });
   const documentsModule = createDocumentsModule(
     {

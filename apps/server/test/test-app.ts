@@ -31,7 +31,7 @@ export interface TestApp {
 /** Builds the app on a fresh migrated database. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  overrides: Pick<DepsOverrides, 'passwords'> = {},
+  overrides: Pick<DepsOverrides, 'passwords' | 'blobs'> = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createManualClock();
@@ -42,10 +42,10 @@ export async function createTestApp(
   });
   const blobsDir = mkdtempSync(join(tmpdir(), 'carnet-blobs-'));
   const deps = createDeps(config, {
-    ...overrides,
     database,
     clock,
     blobs: createFsBlobStore({ root: blobsDir, clock }),
+    ...overrides,
     keyring: loadKeyring({ masterKey: TEST_MASTER_KEY, dataDir: '/nonexistent-test-dir' }),
   });
   const app = await buildApp(deps);

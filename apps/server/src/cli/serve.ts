@@ -9,15 +9,17 @@ import { createJobWorker } from '../platform/jobs/job-worker.ts';
 import { startOutboxWorker } from './outbox.ts';
 import { seedDemo } from './seed-demo.ts';
 
-/** Serves Carnet until SIGINT/SIGTERM. */
+/** Serves Carnet until SIGINT/SIGTERM, then shuts down gracefully. */
 export async function serve(config: Config, options: { seedDemo: boolean }): Promise<void> {
   mkdirSync(resolve(config.dataDir), { recursive: true });
   const deps = createDeps(config);
   await migrateToLatest(deps.database);
   if (options.seedDemo) await seedDemo(deps, { onlyIfEmpty: true });
+  let draining = false;
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDir: config.webDir || defaultWebDir,
+    isDraining: () => draining,
   });
   const worker = startOutboxWorker(deps, app.log, join(resolve(config.dataDir), 'outbox'));
   // Previews and thumbnails are rendered here, off the request path (issue 3).
@@ -29,14 +31,31 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
     logger: app.log,
   });
   jobWorker.start();
-  const shutdown = async () => {
-    await app.close();
-    await worker.stop();
-    await jobWorker.stop();
-    await deps.database.close();
+  // Graceful shutdown: /ready answers 503 at once, requests in flight finish (new ones get 503),
+  // the workers finish the item in hand, then the database closes and the process exits 0.
+  const shutdown = async (signal: string) => {
+    if (draining) return;
+    draining = true;
+    app.log.info({ signal }, 'shutting down: draining requests and workers');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long, exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    try {
+      await Promise.all([app.close(), worker.stop(), jobWorker.stop()]);
+      deps.blobs.close?.();
+      await deps.database.close();
+    } catch (error) {
+      app.log.error({ err: { type: (error as Error).name } }, 'error during shutdown');
+      process.exit(1);
+    }
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
 }
+
+/** Longest wait for in-flight requests and worker items before a forced exit. */
+const SHUTDOWN_TIMEOUT_MS = 30_000;

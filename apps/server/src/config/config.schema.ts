@@ -128,6 +128,31 @@ export const settings = {
     'false',
     'Trust X-Forwarded-* headers (behind a reverse proxy).',
   ),
+  s3Bucket: setting(
+    'CARNET_S3_BUCKET',
+    z.string(),
+    '',
+    'S3 bucket holding the encrypted document files (it must exist). Empty: files in <data>/blobs/. Set it when several servers run.',
+  ),
+  s3Endpoint: setting(
+    'CARNET_S3_ENDPOINT',
+    optionalUrl,
+    '',
+    'S3 endpoint URL (MinIO, Garage, Ceph, OVH, Scaleway…; path-style addressing). Empty: AWS.',
+  ),
+  s3Region: setting('CARNET_S3_REGION', z.string(), 'us-east-1', 'S3 region.'),
+  s3AccessKeyId: setting(
+    'CARNET_S3_ACCESS_KEY_ID',
+    z.string(),
+    '',
+    'S3 access key id. Empty: the AWS SDK default chain (environment, instance role…).',
+  ),
+  s3SecretAccessKey: setting(
+    'CARNET_S3_SECRET_ACCESS_KEY',
+    z.string(),
+    '',
+    'S3 secret access key.',
+  ),
   webDir: setting(
     'CARNET_WEB_DIR',
     z.string(),
@@ -170,6 +195,7 @@ export function describeConfig(env: Record<string, string | undefined>): string 
     'CARNET_SMTP_URL',
     'CARNET_DATABASE_URL',
     'CARNET_TRACE_SIGNING_KEY',
+    'CARNET_S3_SECRET_ACCESS_KEY',
   ]);
   return Object.values(settings)
     .map((s) => {

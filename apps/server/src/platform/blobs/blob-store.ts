@@ -1,4 +1,4 @@
-/** Where encrypted document bytes live: one interface, a file-system driver now, S3 later. */
+/** Where encrypted document bytes live: one interface, a file-system driver and an S3 driver. */
 import type { Readable } from 'node:stream';
 
 /** One stored blob as listed. */
@@ -23,6 +23,12 @@ export interface BlobStore {
   exists(key: string): Promise<boolean>;
   /** Every blob, in no particular order (for sweeps and `carnet check`). */
   list(): AsyncIterable<BlobEntry>;
+  /** Whether the store answers (the `/ready` probe); a driver without it counts as reachable. */
+  ping?(): Promise<boolean>;
+  /** Removes the leftovers of puts abandoned more than `olderThanMs` ago; returns how many. */
+  sweepTemp?(olderThanMs: number): Promise<number>;
+  /** Releases connections (on shutdown). */
+  close?(): void;
 }
 
 /** No blob under that key. */
@@ -54,4 +60,20 @@ export function isValidBlobKey(key: string): boolean {
 /** Throws InvalidBlobKeyError unless `key` is an acceptable blob key. */
 export function assertValidBlobKey(key: string): void {
   if (!isValidBlobKey(key)) throw new InvalidBlobKeyError(String(key));
+}
+
+/** True when a write failed because the store is full (disk or quota): answer 507, store nothing. */
+export function isStorageFullError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : 0;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** True when the blob store failed (I/O error, S3 answering 5xx or not at all): answer 503. */
+export function isStorageUnavailableError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { code?: unknown; name?: unknown; $fault?: unknown; $metadata?: unknown };
+  if (e.code === 'EIO' || e.code === 'EROFS' || e.code === 'EMFILE') return true;
+  if (e.name === 'TimeoutError' || e.name === 'RequestTimeout') return true;
+  // AWS SDK service errors carry $fault; server-side ones are the store's trouble, not the user's.
+  return e.$fault === 'server' || (e.$metadata !== undefined && e.$fault === undefined);
 }

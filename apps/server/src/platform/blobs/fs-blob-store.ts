@@ -1,7 +1,7 @@
 /** Blob store on the local file system, crash-safe: temp file → fsync → rename → fsync folder. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -132,6 +132,17 @@ export function createFsBlobStore(options: { root: string; clock?: Clock }) {
           const info = await statIfPresent(join(dir, entry.name));
           if (info) yield { key, modifiedAt: info.mtime, size: info.size };
         }
+      }
+    },
+
+    /** Whether the root folder exists (created if need be) and is writable (readiness probe). */
+    async ping(): Promise<boolean> {
+      try {
+        await mkdir(root, { recursive: true, mode: 0o700 });
+        await access(root, constants.R_OK | constants.W_OK);
+        return true;
+      } catch {
+        return false;
       }
     },
 

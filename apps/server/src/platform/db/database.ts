@@ -63,6 +63,10 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one: node-postgres emits 'error' on the client (and fails its queries,
+  // which answer 503); with no listener, that event would kill the server. The broken client
+  // leaves the pool when released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
   });
@@ -95,9 +99,14 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+// What node-postgres throws, without a code, when the connection drops or cannot be made in time.
+const PG_CONNECTION_LOST =
+  /^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|timeout exceeded when trying to connect)$/;
+
 /** True when an error means the database is unreachable (answer 503, retry later). */
 export function isConnectionError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
+  if (error instanceof Error && PG_CONNECTION_LOST.test(error.message)) return true;
   const code = (error as { code?: unknown }).code;
   return (
     typeof code === 'string' &&

@@ -4,6 +4,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
+import { isStorageFullError, isStorageUnavailableError } from '../blobs/blob-store.ts';
 import { isConnectionError } from '../db/database.ts';
 import { AppError } from './app-error.ts';
 
@@ -41,8 +42,21 @@ export function installApiErrorHandler(app: FastifyInstance): void {
         .status(500)
         .send({ error: { code: 'internal', message: 'Une erreur interne est survenue.' } });
     }
-    if (isConnectionError(error)) {
-      request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable');
+    if (isStorageFullError(error)) {
+      request.log.error({ code: 'ENOSPC' }, 'blob store full');
+      return reply.status(507).send({
+        error: {
+          code: 'storage.full',
+          message:
+            'Le document n’a pas pu être enregistré : l’espace de stockage est plein. Réessayez plus tard.',
+        },
+      });
+    }
+    if (isConnectionError(error) || isStorageUnavailableError(error)) {
+      request.log.warn(
+        { code: (error as { code?: string }).code },
+        'database or blob store unavailable',
+      );
       return reply.status(503).send({
         error: {
           code: 'service.unavailable',

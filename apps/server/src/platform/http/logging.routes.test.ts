@@ -49,7 +49,7 @@ describe('logs', () => {
 });
 
 describe('database outage', () => {
-  it('answers 503 with the error shape while the database is unreachable, and the health check says so', async () => {
+  it('answers 503 with the error shape while the database is unreachable, and the readiness probe says so', async () => {
     // A port nothing listens on: every query fails to connect, as during a PostgreSQL restart.
     const database = openDatabase({ postgresUrl: 'postgres://postgres@127.0.0.1:1/test' });
     const config = parseConfig({
@@ -62,8 +62,11 @@ describe('database outage', () => {
     });
     const app = await buildApp(deps);
     try {
-      const health = await app.inject({ method: 'GET', url: '/health' });
-      expect(health.statusCode).toBe(503);
+      // Liveness does not depend on the database; readiness does.
+      expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+      const ready = await app.inject({ method: 'GET', url: '/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ status: 'unavailable', database: false });
       const login = await createClient(app).post('/api/auth/login', {
         identifiant: 'inaya.michel',
         password: 'Carnet-demo-2026',

@@ -126,7 +126,7 @@ describe('request security', () => {
     expect(response.body).not.toMatch(/sqlite|postgres|stack|at /i);
   });
 
-  it('answers the health check from the database', async () => {
+  it('answers the liveness probe', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({
       status: 'ok',
     });
