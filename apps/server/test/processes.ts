@@ -31,8 +31,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A fresh temp folder; removed by `removeTempDirs()`. */
 const temps: string[] = [];
+
+/** A fresh temp folder; removed by `removeTempDirs()`. */
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   temps.push(dir);
