@@ -190,6 +190,7 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
             file_name: staged.fileName,
             size: staged.file.size,
             sha256: staged.file.sha256,
+            sha1: staged.file.sha1,
             wrapped_key: staged.wrappedKey,
             kek_version: staged.kekVersion,
             preview_status: preview,

@@ -10,6 +10,7 @@ import { createDocumentsService } from './documents.service.ts';
 import { createFoldersService } from './folders.service.ts';
 import { createProDocumentWritesService } from './pro-document-writes.service.ts';
 import { createProDocumentReadsService } from './pro-documents.service.ts';
+import { createProDocumentSearchService } from './pro-documents-search.service.ts';
 
 /** The services of the documents module, and the handlers of its jobs (preview, notice). */
 export function createDocumentsModule(deps: DocumentsDeps, ports: DocumentsPorts) {
@@ -30,6 +31,7 @@ export function createDocumentsModule(deps: DocumentsDeps, ports: DocumentsPorts
     professional: {
       ...createProDocumentReadsService(deps, ports, views),
       ...createProDocumentWritesService(deps, ports, uploads),
+      ...createProDocumentSearchService(deps, ports),
     },
     folders: createFoldersService(deps),
     previewJob: createPreviewJobHandler(deps, files),

@@ -1,0 +1,11 @@
+/** PATCH DocumentReference (placeholder). */
+import type { FastifyInstance } from 'fastify';
+import type { FhirAuth } from './fhir-auth.ts';
+import type { FhirDeps } from './fhir.deps.ts';
+
+/** Registers the PATCH. */
+export function registerDocumentReferencePatch(
+  _app: FastifyInstance,
+  _deps: FhirDeps,
+  _auth: FhirAuth,
+): void {}
