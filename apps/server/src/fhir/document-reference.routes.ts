@@ -24,7 +24,9 @@ export const isNotFound = (error: unknown): boolean =>
 /** The RPPS of the professionals who authored some rows. */
 export async function rppsLookup(deps: FhirDeps, authorIds: (string | null)[]) {
   const ids = authorIds.filter((x): x is string => x !== null);
-  const found = ids.length ? await deps.professionals.findMany(ids) : new Map();
+  const found = ids.length
+    ? await deps.professionals.findMany(ids)
+    : new Map<string, { rpps: string }>();
   return (id: string): string | undefined => found.get(id)?.rpps;
 }
 

@@ -1,21 +1,27 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { givenProfessional } from '../../test/access-builders.ts';
-import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { issueToken } from '../cli/token.ts';
-import { expectValidR4, failure, fhirClient, issueCodeOf, listen, tokenFor } from './fhir.test-support.ts';
+import {
+  expectValidR4,
+  failure,
+  fhirClient,
+  issueCodeOf,
+  r4,
+  createListeningApp,
+  tokenFor,
+} from './fhir.test-support.ts';
 
 let t: TestApp;
 let base: string;
 beforeEach(async () => {
-  t = await createTestApp();
-  base = await listen(t);
+  ({ t, base } = await createListeningApp());
 });
 afterEach(() => t.close());
 
 describe('FHIR metadata and bearer tokens', () => {
   test('the CapabilityStatement needs no token, validates, and lists what is implemented', async () => {
-    const statement = await fhirClient(base).capabilityStatement();
+    const statement = await r4(fhirClient(base).capabilityStatement());
     if (statement.resourceType !== 'CapabilityStatement') throw new Error('not a statement');
     expect(statement.fhirVersion).toBe('4.0.1');
     // The schema package predates the 4.0.1 technical correction: its enum stops at 4.0.0.

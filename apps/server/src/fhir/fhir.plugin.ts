@@ -49,7 +49,7 @@ export const fhirPlugin: FastifyPluginAsyncZod<FhirDeps> = async (app, deps) => 
 
   const auth = createFhirAuth(deps.apiTokens);
   await app.register(async (secured) => {
-    secured.addHook('onRequest', auth.authenticate);
+    secured.addHook('onRequest', (request) => auth.authenticate(request));
     registerPatientRoutes(secured, deps, auth);
     registerDocumentReferenceRoutes(secured, deps, auth);
     registerBinaryRoutes(secured, deps, auth);

@@ -1,10 +1,12 @@
 /** Test helpers of the FHIR API: the app on a local port, tokens, a fhir-kit-client, R4 validation. */
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { Client } from 'fhir-kit-client';
 import type { FhirResource } from 'fhir/r4.js';
 import { expect } from 'vitest';
 import type { Professional } from '../modules/professionals/professionals.service.ts';
+import { createTestApp } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 
 interface SchemaValidator {
@@ -16,17 +18,31 @@ let validator: SchemaValidator | undefined;
 export function expectValidR4(resource: unknown): void {
   if (!validator) {
     const require = createRequire(import.meta.url);
-    const Validator = require('@asymmetrik/fhir-json-schema-validator') as new () => SchemaValidator;
+    const Validator =
+      require('@asymmetrik/fhir-json-schema-validator') as new () => SchemaValidator;
     validator = new Validator();
   }
   expect(validator.validate(resource)).toEqual([]);
 }
 
-/** Listens on a local port; returns the FHIR base URL. */
-export async function listen(t: TestApp): Promise<string> {
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as AddressInfo;
-  return `http://127.0.0.1:${port}/fhir/R4`;
+/** A free local port (so that the public URL of links is known before the app is built). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The whole app listening on a local port, its public URL being that address. */
+export async function createListeningApp(
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; base: string }> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const t = await createTestApp({ CARNET_PUBLIC_URL: origin, ...env });
+  await t.app.listen({ port, host: '127.0.0.1' });
+  return { t, base: `${origin}/fhir/R4` };
 }
 
 /** An access token for a professional (the CLI's path). */
@@ -58,9 +74,14 @@ export function issueCodeOf(data: unknown): string | undefined {
   return outcome.issue[0]?.code;
 }
 
+/** fhir-kit-client's loose resource type read as the R4 type it is. */
+export const r4 = async <T extends FhirResource = FhirResource>(call: Promise<unknown>) =>
+  (await call) as T;
+
 /** Every resource of a searchset, validated. */
-export function entriesOf(bundle: FhirResource): FhirResource[] {
+export function entriesOf(bundle: unknown): FhirResource[] {
   expectValidR4(bundle);
-  if (bundle.resourceType !== 'Bundle') throw new Error('not a Bundle');
-  return (bundle.entry ?? []).map((e) => e.resource as FhirResource);
+  const b = bundle as FhirResource;
+  if (b.resourceType !== 'Bundle') throw new Error('not a Bundle');
+  return (b.entry ?? []).map((e) => e.resource as FhirResource);
 }
