@@ -3,6 +3,7 @@ import type { ProfessionalAccessService } from '../modules/access/professional-a
 import type { ApiTokensService } from '../modules/api-tokens/api-tokens.service.ts';
 import type { ProDocumentReadsService } from '../modules/documents/pro-documents.service.ts';
 import type { ProDocumentWritesService } from '../modules/documents/pro-document-writes.service.ts';
+import type { ProDocumentBundleService } from '../modules/documents/pro-document-bundle.service.ts';
 import type { ProDocumentSearchService } from '../modules/documents/pro-documents-search.service.ts';
 import type { ProfessionalsService } from '../modules/professionals/professionals.service.ts';
 import type { PatientsService } from '../modules/patients/patients.service.ts';
@@ -15,7 +16,10 @@ import type { HistoryService } from '../modules/traces/history.service.ts';
 export interface FhirDeps {
   apiTokens: ApiTokensService;
   proAccess: ProfessionalAccessService;
-  proDocuments: ProDocumentReadsService & ProDocumentWritesService & ProDocumentSearchService;
+  proDocuments: ProDocumentReadsService &
+    ProDocumentWritesService &
+    ProDocumentSearchService &
+    ProDocumentBundleService;
   professionals: ProfessionalsService;
   patients: Pick<PatientsService, 'findByIns'>;
   /** Handed to services that take a db handle as argument (directory lookups); never queried here. */
