@@ -22,6 +22,8 @@ export type IssueCode =
   | 'conflict'
   | 'too-costly'
   | 'processing'
+  | 'business-rule'
+  | 'informational'
   | 'exception'
   | 'transient';
 
@@ -43,12 +45,13 @@ export function operationOutcome(
   issueCode: IssueCode,
   diagnostics: string,
   details?: { code?: string; expression?: string },
+  severity: 'error' | 'information' = 'error',
 ): OperationOutcome {
   return {
     resourceType: 'OperationOutcome',
     issue: [
       {
-        severity: 'error',
+        severity,
         code: issueCode,
         ...(details?.code ? { details: { text: details.code } } : {}),
         diagnostics,

@@ -68,7 +68,8 @@ export function searchSetOf(input: {
   type: string;
   self: string;
   resources: FhirResource[];
-  total?: number | undefined;
+  /** Null: no total (a paged log whose size is not counted). */
+  total?: number | null | undefined;
   next?: string | undefined;
 }): Bundle {
   const url = (query: string) => `${input.base}/${input.type}${query ? `?${query}` : ''}`;
@@ -77,7 +78,7 @@ export function searchSetOf(input: {
   return {
     resourceType: 'Bundle',
     type: 'searchset',
-    total: input.total ?? input.resources.length,
+    ...(input.total === null ? {} : { total: input.total ?? input.resources.length }),
     link,
     entry: input.resources.map((resource) => ({
       fullUrl: `${input.base}/${resource.resourceType}/${resource.id ?? ''}`,
