@@ -45,7 +45,7 @@ async function runOn(store: 'sqlite' | 'postgres', seconds: number): Promise<Fhi
   try {
     const line = await new Promise<string>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`B2 server exited with ${code}`)));
-      createInterface({ input: child.stdout! }).once('line', resolve);
+      createInterface({ input: child.stdout }).once('line', resolve);
     });
     const ready = JSON.parse(line) as {
       carnetPort: number;
