@@ -28,7 +28,7 @@ export const implementedResources: CapabilityStatementRestResource[] = [
     supportedProfile: [
       'https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.DocumentReference',
     ],
-    interaction: [{ code: 'search-type' }, { code: 'patch' }],
+    interaction: [{ code: 'read' }, { code: 'search-type' }, { code: 'patch' }],
     searchParam: [
       search('patient', 'reference'),
       search('patient.identifier', 'token'),

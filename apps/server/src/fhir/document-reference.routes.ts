@@ -5,7 +5,9 @@
 import type { Bundle, DocumentReference } from 'fhir/r4.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../platform/http/app-error.ts';
+import { z } from 'zod';
+import { AppError, notFound } from '../platform/http/app-error.ts';
+import { fhirIdSchema, fromFhirId } from './fhir-ids.ts';
 import { toDocumentReference } from './document-reference.mapping.ts';
 import { registerDocumentReferencePatch } from './document-reference.patch.ts';
 import {
@@ -94,6 +96,21 @@ export function registerDocumentReferenceRoutes(
   }
 
   r.get('/DocumentReference', search);
+  r.get(
+    '/DocumentReference/:id',
+    { schema: { params: z.strictObject({ id: fhirIdSchema }) } },
+    async (request) => {
+      const ps = auth.professionalOf(request);
+      const documentId = fromFhirId(request.params.id, 'doc');
+      const patientId = documentId && (await deps.proDocuments.recordOfDocument(documentId));
+      if (!documentId || !patientId) throw notFound();
+      const row = await deps.proDocuments.findOne(ps, patientId, documentId);
+      const rppsOf = await rppsLookup(deps, [
+        row.author_type === 'professional' ? row.author_id : null,
+      ]);
+      return toDocumentReference(row, { base, rppsOf, now: deps.clock.now().toISOString() });
+    },
+  );
   r.post('/DocumentReference/_search', search);
   registerDocumentReferencePatch(app, deps, auth);
 }

@@ -196,6 +196,20 @@ describe('FHIR ITI-67 and ITI-68', () => {
       action: 'document.search',
       outcome: 'success',
     });
+    // Read by id: the same resource; a masked one answers 404 like a missing one, traced.
+    const read = await r4<DocumentReference>(
+      w.client.read({ resourceType: 'DocumentReference', id: toFhirId(w.visibleId) }),
+    );
+    expectValidR4(read);
+    expect(read).toEqual(doc);
+    const masked = await failure(
+      w.client.read({ resourceType: 'DocumentReference', id: toFhirId(w.maskedId) }),
+    );
+    expect(masked.status).toBe(404);
+    expect((await tracesOf(t, w.patientId, w.psId)).at(-1)).toMatchObject({
+      action: 'document.read',
+      outcome: 'denied',
+    });
   });
 
   test('keyset pages follow next links to the end, without OFFSET, with total kept', async () => {

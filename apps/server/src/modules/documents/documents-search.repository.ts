@@ -29,6 +29,8 @@ export interface DocumentSearchFilters {
   to?: DateBound | undefined;
   /** Author professional ids; an empty array matches nothing. */
   authorIds?: readonly string[] | undefined;
+  /** Only these documents (a read by id). */
+  ids?: readonly string[] | undefined;
   after?: DocumentCursor | undefined;
   limit: number;
 }

@@ -10,7 +10,7 @@ import type { DocumentsDeps, DocumentsPorts } from './documents.deps.ts';
 import { documentScope } from './documents.policy.ts';
 import type { DocumentCursor, DocumentSearchFilters } from './documents-search.repository.ts';
 import { createDocumentsSearchRepository } from './documents-search.repository.ts';
-import { actorOf } from './pro-documents.gate.ts';
+import { actorOf, decideOnDocument } from './pro-documents.gate.ts';
 
 /** The largest page a search may ask for. */
 export const MAX_SEARCH_PAGE = 100;
@@ -25,6 +25,33 @@ export function createProDocumentSearchService(deps: DocumentsDeps, ports: Docum
      */
     recordOfDocument(documentId: string): Promise<string | undefined> {
       return createDocumentsSearchRepository(db).patientOf(documentId);
+    },
+
+    /**
+     * One document by id, as the search shows it (FHIR `DocumentReference/<id>`): decided on that
+     * document and traced `document.read` like the web's reads; 404 when not readable.
+     */
+    async findOne(ps: Professional, patientId: string, documentId: string) {
+      const row = await db.transaction().execute(async (trx) => {
+        const decided = await decideOnDocument(ports.gate, trx, {
+          ps,
+          patientId,
+          documentId,
+          action: 'document.read',
+          trace: { action: 'document.read', details: { part: 'metadata' } },
+        });
+        if (!decided) return undefined;
+        const scope = documentScope(actorOf(decided.allowed, patientId), clock.now());
+        const page = await createDocumentsSearchRepository(trx).search(scope, {
+          ids: [documentId],
+          limit: 1,
+        });
+        if (page.rows[0])
+          await ports.notifications.professionalAccessed(trx, { patientId, professionalId: ps.id });
+        return page.rows[0];
+      });
+      if (!row) throw notFound();
+      return row;
     },
 
     /** A page of the documents this PS may see, newest first, the total and the next cursor. */
