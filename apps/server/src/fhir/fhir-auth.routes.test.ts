@@ -62,6 +62,14 @@ describe('FHIR metadata and bearer tokens', () => {
     );
     expect(revoked.status).toBe(401);
     expect(issueCodeOf(revoked.data)).toBe('login');
+
+    // `carnet token revoke --rpps`: every live token of the professional stops at once.
+    const third = await tokenFor(t, professional);
+    expect(await t.deps.apiTokens.revokeAllOf(professional.id)).toBe(1);
+    const all = await failure(
+      fhirClient(base, third).read({ resourceType: 'Patient', id: 'pat-x' }),
+    );
+    expect(all.status).toBe(401);
   });
 
   test('tokens are stored hashed, live at most one hour', async () => {
