@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { givenProfessional } from '../../test/access-builders.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { issueToken } from '../cli/token.ts';
@@ -9,7 +9,9 @@ import {
   issueCodeOf,
   r4,
   createListeningApp,
+  prepareR4Validator,
   tokenFor,
+  VALIDATOR_TIMEOUT,
 } from './fhir.test-support.ts';
 
 let t: TestApp;
@@ -17,6 +19,7 @@ let base: string;
 beforeEach(async () => {
   ({ t, base } = await createListeningApp());
 });
+beforeAll(() => void prepareR4Validator(), VALIDATOR_TIMEOUT);
 afterEach(() => t.close());
 
 describe('FHIR metadata and bearer tokens', () => {

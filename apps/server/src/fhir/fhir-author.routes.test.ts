@@ -1,5 +1,5 @@
 import type { AuditEvent, DocumentReference } from 'fhir/r4.js';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { givenGrant, givenProfessional } from '../../test/access-builders.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import {
@@ -17,10 +17,13 @@ import {
   fhirClient,
   issueCodeOf,
   r4,
+  prepareR4Validator,
   tokenFor,
+  VALIDATOR_TIMEOUT,
 } from './fhir.test-support.ts';
 
 let t: TestApp;
+beforeAll(() => void prepareR4Validator(), VALIDATOR_TIMEOUT);
 afterEach(() => t.close());
 
 /** Ndiaye authored a document of Inaya's; Autre is another authorized professional. */

@@ -1,5 +1,5 @@
 import type { Bundle, Patient } from 'fhir/r4.js';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { outboxMessages } from '../../test/test-app.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { givenInayaAndNdiaye, tracesOf } from '../modules/documents/pro-documents.test-support.ts';
@@ -13,11 +13,14 @@ import {
   issueCodeOf,
   r4,
   createListeningApp,
+  prepareR4Validator,
   tokenFor,
+  VALIDATOR_TIMEOUT,
 } from './fhir.test-support.ts';
 
 let t: TestApp;
 let base: string;
+beforeAll(() => void prepareR4Validator(), VALIDATOR_TIMEOUT);
 afterEach(() => t.close());
 
 /** Inaya's record (a visible and a masked document), Ndiaye with a token and a FHIR client. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Bundle, BundleEntry, DocumentReference, FhirResource } from 'fhir/r4.js';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { givenGrant, givenProfessional } from '../../test/access-builders.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { filesUnder, pdfBytes } from '../modules/documents/documents.test-support.ts';
@@ -15,10 +15,13 @@ import {
   fhirClient,
   issueCodeOf,
   r4,
+  prepareR4Validator,
   tokenFor,
+  VALIDATOR_TIMEOUT,
 } from './fhir.test-support.ts';
 
 let t: TestApp;
+beforeAll(() => void prepareR4Validator(), VALIDATOR_TIMEOUT);
 afterEach(() => t.close());
 
 async function setup() {

@@ -1,5 +1,5 @@
 import type { Binary, Bundle, DocumentReference } from 'fhir/r4.js';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { givenGrant, givenProfessional } from '../../test/access-builders.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import {
@@ -17,11 +17,14 @@ import {
   issueCodeOf,
   r4,
   createListeningApp,
+  prepareR4Validator,
   tokenFor,
+  VALIDATOR_TIMEOUT,
 } from './fhir.test-support.ts';
 
 let t: TestApp;
 let base: string;
+beforeAll(() => void prepareR4Validator(), VALIDATOR_TIMEOUT);
 afterEach(() => t.close());
 
 /** Inaya's record (a visible and a masked document), Ndiaye with a token and a FHIR client. */

@@ -14,15 +14,23 @@ interface SchemaValidator {
 }
 let validator: SchemaValidator | undefined;
 
-/** Asserts a resource validates against the official FHIR R4 JSON schema. */
-export function expectValidR4(resource: unknown): void {
+/** Compiles the official R4 schema once per file (seconds, more on a loaded machine). */
+export function prepareR4Validator(): SchemaValidator {
   if (!validator) {
     const require = createRequire(import.meta.url);
     const Validator =
       require('@asymmetrik/fhir-json-schema-validator') as new () => SchemaValidator;
     validator = new Validator();
   }
-  expect(validator.validate(resource)).toEqual([]);
+  return validator;
+}
+
+/** How long compiling the schema may take in a `beforeAll`. */
+export const VALIDATOR_TIMEOUT = 180_000;
+
+/** Asserts a resource validates against the official FHIR R4 JSON schema. */
+export function expectValidR4(resource: unknown): void {
+  expect(prepareR4Validator().validate(resource)).toEqual([]);
 }
 
 /** A free local port (so that the public URL of links is known before the app is built). */
