@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { coldStart } from './cold-start.ts';
 import { documentFiles } from './document-files.ts';
 import { documentsList } from './documents-list.ts';
+import { fhirSearch } from './fhir-search.ts';
 import { growth } from './growth.ts';
 import { signInStorm } from './sign-in-storm.ts';
 import type { BenchContext, BenchRow, Benchmark } from './support.ts';
@@ -22,6 +23,7 @@ import { webWeight } from './web-weight.ts';
 /** Every benchmark, in the order they run. */
 export const benchmarks: Benchmark[] = [
   documentsList,
+  fhirSearch,
   documentFiles,
   growth,
   signInStorm,

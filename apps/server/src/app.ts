@@ -22,6 +22,7 @@ import { proDocumentsRoutes } from './modules/documents/pro-documents.routes.ts'
 import { requireSession } from './modules/sessions/sessions.http.ts';
 import { historyRoutes } from './modules/traces/history.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { fhirPlugin } from './fhir/fhir.plugin.ts';
 
 /** Options of the HTTP app. */
 export interface BuildAppOptions {
@@ -119,6 +120,21 @@ export async function buildApp(
     },
     { prefix: '/api' },
   );
+
+  // The FHIR R4 API for professional software (issue 10): its own errors (OperationOutcome).
+  await app.register(fhirPlugin, {
+    prefix: '/fhir/R4',
+    apiTokens: deps.apiTokens,
+    proAccess: deps.professionalAccess,
+    proDocuments: deps.proDocuments,
+    professionals: deps.professionals,
+    patients: deps.patients,
+    history: deps.history,
+    db: deps.database.db,
+    clock: deps.clock,
+    publicUrl: deps.config.publicUrl,
+    maxDocumentBytes: deps.config.maxDocumentBytes,
+  });
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

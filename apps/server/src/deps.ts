@@ -40,6 +40,7 @@ import { createProfessionalAccountsService } from './modules/accounts/profession
 import { createHistoryService } from './modules/traces/history.service.ts';
 import { createVerificationService } from './modules/traces/verification.service.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
+import { createApiTokensService } from './modules/api-tokens/api-tokens.service.ts';
 
 /** What may be replaced when building the services (tests pass a clock, a database…). */
 export interface DepsOverrides {
@@ -182,6 +183,16 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     // The professional side: the access gate decides every read and write, in its transaction.
     { gate: accessGate, notifications },
   );
+  const professionalAccounts = createProfessionalAccountsService(accountsDeps);
+  // Bearer tokens of professional software (FHIR API, issue 10).
+  const apiTokens = createApiTokensService({
+    db,
+    clock,
+    newId,
+    traces,
+    professionals,
+    hasAccount: (professionalId) => professionalAccounts.hasAccount(professionalId),
+  });
   const jobHandlers = {
     [PREVIEW_JOB]: documentsModule.previewJob,
     [DOCUMENT_AWAITING_JOB]: documentsModule.awaitingNoticeJob,
@@ -222,7 +233,8 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     accessGate,
     patientAccess,
     professionalAccess,
-    professionalAccounts: createProfessionalAccountsService(accountsDeps),
+    professionalAccounts,
+    apiTokens,
     sessions,
     cookie: sessionCookieFor(config.publicUrl),
     signIn: createSignInService({

@@ -13,6 +13,7 @@ import { registerTracesCommands } from './traces.ts';
 import { registerCheckCommand } from './check.ts';
 import { registerKeysCommands } from './keys.ts';
 import { registerBackupCommands } from './backup.ts';
+import { registerTokenCommands } from './token.ts';
 
 const parseWith =
   (schema: { safeParse(v: string): { success: boolean; data?: unknown } }, what: string) =>
@@ -120,6 +121,7 @@ export async function runCli(
   registerKeysCommands(program, config, withDeps);
   registerCheckCommand(program, config, withDeps);
   registerBackupCommands(program, config);
+  registerTokenCommands(program, config, withDeps);
   program
     .command('config')
     .description('print every setting with its value and documentation')

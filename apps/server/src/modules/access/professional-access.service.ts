@@ -87,6 +87,23 @@ export function createProfessionalAccessService(deps: {
     return toProAccess(professionalActorOf(ps), record, context, grant?.since ?? null);
   }
 
+  /** Decides `consent.record` on a candidate record (traced `record.search`); 404 when denied. */
+  async function lookUp(ps: Professional, candidate: Patient | undefined) {
+    const found = await db.transaction().execute(async (trx) => {
+      const result = await gate.check(trx, {
+        professional: ps,
+        patientId: candidate ? candidate.id : null,
+        action: 'consent.record',
+        resource: { type: 'record' },
+        trace: { action: 'record.search' },
+      });
+      if (!result.allow) return undefined;
+      return { record: result.record, access: await accessNow(trx, ps, result.record) };
+    });
+    if (!found) throw notFound();
+    return found;
+  }
+
   return {
     /**
      * Finds a record by INS + birth date. Answers only the name and this professional's access;
@@ -97,19 +114,11 @@ export function createProfessionalAccessService(deps: {
       input: { ins: string; birthDate: string },
     ): Promise<PatientSearchResult> {
       const candidate = await deps.patients.findByIns(input.ins);
-      const found = await db.transaction().execute(async (trx) => {
-        const result = await gate.check(trx, {
-          professional: ps,
-          // An unknown INS or a wrong birth date goes through the same path as a missing record.
-          patientId: candidate?.birth_date === input.birthDate ? candidate.id : null,
-          action: 'consent.record',
-          resource: { type: 'record' },
-          trace: { action: 'record.search' },
-        });
-        if (!result.allow) return undefined;
-        return { record: result.record, access: await accessNow(trx, ps, result.record) };
-      });
-      if (!found) throw notFound();
+      // An unknown INS or a wrong birth date goes through the same path as a missing record.
+      const found = await lookUp(
+        ps,
+        candidate?.birth_date === input.birthDate ? candidate : undefined,
+      );
       return {
         patientId: found.record.id,
         firstName: found.record.first_name,
@@ -117,6 +126,20 @@ export function createProfessionalAccessService(deps: {
         birthDate: found.record.birth_date,
         access: found.access,
       };
+    },
+
+    /**
+     * Software's lookups (FHIR `Patient?identifier=` and `Patient/<id>`): the record by INS or by
+     * id, decided and traced exactly as `findPatient` (a record it may not even ask consent for
+     * answers 404 like no record). Returns the record and this professional's access.
+     */
+    async findPatientBy(
+      ps: Professional,
+      key: { ins: string } | { id: string },
+    ): Promise<{ record: Patient; access: ProAccess }> {
+      const candidate =
+        'ins' in key ? await deps.patients.findByIns(key.ins) : await deps.patients.find(key.id);
+      return lookUp(ps, candidate);
     },
 
     /** The record header and the professional's current mode (normal / urgence until …). */

@@ -12,6 +12,11 @@ import { createAccountsRepository } from './accounts.repository.ts';
 /** Creates and resets professionals' accounts. */
 export function createProfessionalAccountsService(deps: AccountsDeps) {
   return {
+    /** Whether this professional has an account (tokens are issued only to those who can sign in). */
+    async hasAccount(professionalId: string, db: Db = deps.db): Promise<boolean> {
+      return (await createAccountsRepository(db).findByProfessional(professionalId)) !== undefined;
+    },
+
     /**
      * Hashes a password for a professional; with `checkStrength`, refuses a weak one (SECURITY.md:
      * strength estimation, no names nor identifiant). Hashing stays outside any transaction.

@@ -122,8 +122,8 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
     };
   }
 
-  /** Validates the metadata and writes the rows, trace and preview job in one transaction. */
-  async function commit(input: {
+  /** What one commit writes: a staged file, its metadata, its author and the professional's gate. */
+  interface CommitInput {
     staged: StagedUpload;
     fields: Record<string, unknown>;
     author: DocumentAuthor;
@@ -132,105 +132,128 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
     gate?: CommitGate | undefined;
     /** Set by a PS pending an announcement consultation (ISO-8601), null otherwise. */
     invisibleToPatientUntil?: string | null | undefined;
-  }): Promise<string> {
+  }
+
+  /** Writes one document's rows, trace and preview job in `trx`; false when the gate denies. */
+  async function writeRows(trx: Db, input: CommitInput, now: Date): Promise<boolean> {
     const { staged, author } = input;
-    let allowed = true;
     const patientId = staged.patientId;
+    const meta = parseUploadFields(input.fields);
+    const date = checkDocumentDate(meta.date ?? todayInFrance(now), now);
+    const at = now.toISOString();
+    const folders = createFoldersRepository(trx);
+    const folderId = meta.folderId ? meta.folderId : null;
+    if (folderId && !(await folders.find(patientId, folderId)))
+      throw documentsErrors.folderNotFound();
+    const confidentiality =
+      meta.confidentiality ?? ((await folders.maskNewByDefault(patientId)) ? 'masque' : 'visible');
+    const preview = hasPreview(staged.file.type) ? 'pending' : 'none';
+    const details = { mimeType: staged.file.mimeType, size: staged.file.size, confidentiality };
+    if (input.gate) {
+      const allowed = await input.gate.authorize(trx, {
+        documentId: staged.documentId,
+        details: { ...details, invisibleToPatient: Boolean(input.invisibleToPatientUntil) },
+      });
+      if (!allowed) return false;
+    }
+    await createDocumentsRepository(trx).insert(
+      {
+        id: staged.documentId,
+        patient_id: patientId,
+        title: meta.title,
+        title_search: searchText(meta.title),
+        doc_date: date,
+        category: meta.category,
+        confidentiality,
+        invisible_to_patient_until: input.invisibleToPatientUntil ?? null,
+        invisible_to_legal_reps: 0,
+        folder_id: folderId,
+        pinned: 0,
+        author_type: author.type,
+        author_id: author.type === 'patient' ? patientId : author.id,
+        author_name: author.type === 'patient' ? null : author.name,
+        author_profession: author.type === 'professional' ? author.profession : null,
+        current_version: 1,
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+      },
+      {
+        id: staged.versionId,
+        patient_id: patientId,
+        document_id: staged.documentId,
+        version: 1,
+        blob_key: staged.blobKey,
+        mime_type: staged.file.mimeType,
+        file_name: staged.fileName,
+        size: staged.file.size,
+        sha256: staged.file.sha256,
+        sha1: staged.file.sha1,
+        wrapped_key: staged.wrappedKey,
+        kek_version: staged.kekVersion,
+        preview_status: preview,
+        preview_kind: null,
+        page_count: 0,
+        has_thumbnail: 0,
+        created_at: at,
+      },
+    );
+    if (!input.gate)
+      await deps.traces.append(trx, {
+        patientId,
+        actor: input.actor,
+        action: 'document.add',
+        target: { type: 'document', id: staged.documentId },
+        details,
+      });
+    if (preview === 'pending')
+      await deps.jobs.enqueue(trx, {
+        type: PREVIEW_JOB,
+        patientId,
+        payload: { versionId: staged.versionId },
+      });
+    await input.gate?.afterInsert?.(trx, staged.documentId);
+    return true;
+  }
+
+  /**
+   * Commits several staged files as documents in ONE transaction (FHIR ITI-65: all or nothing,
+   * with their traces). Any error rolls every row and trace back and removes every blob; a gate
+   * denial (decided on the first document) commits only the denial's trace, then answers 404.
+   */
+  async function commitMany(inputs: CommitInput[]): Promise<string[]> {
+    let allowed = true;
     try {
-      const meta = parseUploadFields(input.fields);
       const now = deps.clock.now();
-      const date = checkDocumentDate(meta.date ?? todayInFrance(now), now);
-      const at = now.toISOString();
       await deps.db.transaction().execute(async (trx) => {
-        const folders = createFoldersRepository(trx);
-        const folderId = meta.folderId ? meta.folderId : null;
-        if (folderId && !(await folders.find(patientId, folderId)))
-          throw documentsErrors.folderNotFound();
-        const confidentiality =
-          meta.confidentiality ??
-          ((await folders.maskNewByDefault(patientId)) ? 'masque' : 'visible');
-        const preview = hasPreview(staged.file.type) ? 'pending' : 'none';
-        const details = { mimeType: staged.file.mimeType, size: staged.file.size, confidentiality };
-        if (input.gate) {
-          allowed = await input.gate.authorize(trx, {
-            documentId: staged.documentId,
-            details: { ...details, invisibleToPatient: Boolean(input.invisibleToPatientUntil) },
-          });
+        for (const input of inputs) {
+          allowed = await writeRows(trx, input, now);
           if (!allowed) return;
         }
-        await createDocumentsRepository(trx).insert(
-          {
-            id: staged.documentId,
-            patient_id: patientId,
-            title: meta.title,
-            title_search: searchText(meta.title),
-            doc_date: date,
-            category: meta.category,
-            confidentiality,
-            invisible_to_patient_until: input.invisibleToPatientUntil ?? null,
-            invisible_to_legal_reps: 0,
-            folder_id: folderId,
-            pinned: 0,
-            author_type: author.type,
-            author_id: author.type === 'patient' ? patientId : author.id,
-            author_name: author.type === 'patient' ? null : author.name,
-            author_profession: author.type === 'professional' ? author.profession : null,
-            current_version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: null,
-          },
-          {
-            id: staged.versionId,
-            patient_id: patientId,
-            document_id: staged.documentId,
-            version: 1,
-            blob_key: staged.blobKey,
-            mime_type: staged.file.mimeType,
-            file_name: staged.fileName,
-            size: staged.file.size,
-            sha256: staged.file.sha256,
-            wrapped_key: staged.wrappedKey,
-            kek_version: staged.kekVersion,
-            preview_status: preview,
-            preview_kind: null,
-            page_count: 0,
-            has_thumbnail: 0,
-            created_at: at,
-          },
-        );
-        if (!input.gate)
-          await deps.traces.append(trx, {
-            patientId,
-            actor: input.actor,
-            action: 'document.add',
-            target: { type: 'document', id: staged.documentId },
-            details,
-          });
-        if (preview === 'pending')
-          await deps.jobs.enqueue(trx, {
-            type: PREVIEW_JOB,
-            patientId,
-            payload: { versionId: staged.versionId },
-          });
-        await input.gate?.afterInsert?.(trx, staged.documentId);
       });
     } catch (error) {
-      await discard(staged);
+      for (const input of inputs) await discard(input.staged);
       throw error;
     }
     if (!allowed) {
       // Denied like a missing record (ACCESS.md): the bytes go, the denial's trace stays.
-      await discard(staged);
+      for (const input of inputs) await discard(input.staged);
       throw notFound();
     }
     deps.jobs.notify();
-    return staged.documentId;
+    return inputs.map((input) => input.staged.documentId);
+  }
+
+  /** Validates the metadata and writes the rows, trace and preview job in one transaction. */
+  async function commit(input: CommitInput): Promise<string> {
+    const [id] = await commitMany([input]);
+    return id ?? input.staged.documentId;
   }
 
   return {
     stage,
     commit,
+    commitMany,
     discard,
     /**
      * Adds a document in one call, for callers that have the metadata before the file: seed data,

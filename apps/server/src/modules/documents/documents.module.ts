@@ -10,6 +10,8 @@ import { createDocumentsService } from './documents.service.ts';
 import { createFoldersService } from './folders.service.ts';
 import { createProDocumentWritesService } from './pro-document-writes.service.ts';
 import { createProDocumentReadsService } from './pro-documents.service.ts';
+import { createProDocumentSearchService } from './pro-documents-search.service.ts';
+import { createProDocumentBundleService } from './pro-document-bundle.service.ts';
 
 /** The services of the documents module, and the handlers of its jobs (preview, notice). */
 export function createDocumentsModule(deps: DocumentsDeps, ports: DocumentsPorts) {
@@ -30,6 +32,8 @@ export function createDocumentsModule(deps: DocumentsDeps, ports: DocumentsPorts
     professional: {
       ...createProDocumentReadsService(deps, ports, views),
       ...createProDocumentWritesService(deps, ports, uploads),
+      ...createProDocumentSearchService(deps, ports),
+      ...createProDocumentBundleService(deps, ports, uploads),
     },
     folders: createFoldersService(deps),
     previewJob: createPreviewJobHandler(deps, files),

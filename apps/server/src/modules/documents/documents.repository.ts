@@ -46,7 +46,7 @@ const authorTypes = {
 } as const;
 
 /** Restricts a query on `documents` to what the scope may see. */
-function inScope(eb: ExpressionBuilder<Database, 'documents'>, scope: DocumentScope) {
+export function inScope(eb: ExpressionBuilder<Database, 'documents'>, scope: DocumentScope) {
   const conditions: Expression<SqlBool>[] = [
     eb('documents.patient_id', '=', scope.patientId),
     eb('documents.deleted_at', 'is', null),

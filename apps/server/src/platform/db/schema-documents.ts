@@ -41,6 +41,8 @@ export interface DocumentVersionsTable {
   file_name: string;
   size: number;
   sha256: string;
+  /** SHA-1 hex of the plain bytes (IHE MHD `attachment.hash`); null before migration 0007. */
+  sha1?: string | null;
   /** The data key wrapped by the KEK of `kek_version`, base64; emptied then deleted on crypto-shredding. */
   wrapped_key: string;
   kek_version: string;

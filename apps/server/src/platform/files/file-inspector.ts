@@ -28,6 +28,8 @@ export interface InspectedFile {
   mimeType: string;
   size: number;
   sha256: string;
+  /** SHA-1 hex, as IHE MHD states `attachment.hash` (not a security use). */
+  sha1: string;
 }
 
 /** The inspector: a Transform to put in the upload pipeline, and its result once it has finished. */
@@ -47,11 +49,13 @@ export function createFileInspector(options: {
   contentType: string | undefined;
 }): FileInspector {
   const hash = createHash('sha256');
+  const hash1 = createHash('sha1');
   let size = 0;
   let head: Buffer | undefined = Buffer.alloc(0);
   let type: AcceptedType | undefined;
   let decoder: TextDecoder | undefined;
   let digest: string | undefined;
+  let digest1 = '';
 
   const decide = (bytes: Buffer) => {
     const verdict = sniff(bytes);
@@ -78,6 +82,7 @@ export function createFileInspector(options: {
   const pass = (stream: Transform, bytes: Buffer) => {
     checkText(bytes, false);
     hash.update(bytes);
+    hash1.update(bytes);
     stream.push(bytes);
   };
 
@@ -113,6 +118,7 @@ export function createFileInspector(options: {
         }
         checkText(Buffer.alloc(0), true);
         digest = hash.digest('hex');
+        digest1 = hash1.digest('hex');
         done();
       } catch (error) {
         done(error as Error);
@@ -124,7 +130,7 @@ export function createFileInspector(options: {
     stream,
     result(): InspectedFile {
       if (!type || digest === undefined) throw new Error('the file has not been inspected yet');
-      return { type, mimeType: acceptedTypes[type].mimeType, size, sha256: digest };
+      return { type, mimeType: acceptedTypes[type].mimeType, size, sha256: digest, sha1: digest1 };
     },
   };
 }
