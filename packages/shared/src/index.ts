@@ -9,3 +9,4 @@ export * from './history.ts';
 export * from './pro-documents.ts';
 export * from './profile-vocabularies.ts';
 export * from './profile.ts';
+export * from './profile-format.ts';

@@ -16,14 +16,8 @@ import type { ProfileRubrique } from './profile-vocabularies.ts';
 export const PROFILE_TEXT_MAX = 2000;
 
 const tooLong = 'Au plus 2 000 caractères';
-/** Optional free text: trimmed, empty becomes null, at most 2,000 characters (stored as text). */
-const text = z
-  .string()
-  .trim()
-  .max(PROFILE_TEXT_MAX, tooLong)
-  .transform((s) => (s === '' ? null : s))
-  .nullable()
-  .optional();
+/** Optional free text: trimmed, at most 2,000 characters (stored and answered as text). */
+const text = z.string().trim().max(PROFILE_TEXT_MAX, tooLong).nullable().optional();
 /** Required short text. */
 const required = (message: string) =>
   z.string().trim().min(1, message).max(PROFILE_TEXT_MAX, tooLong);
