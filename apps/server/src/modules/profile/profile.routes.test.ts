@@ -77,12 +77,12 @@ describe('the titulaire keeps her medical profile', () => {
     expect((await client.send('DELETE', `/api/profile/entries/${id}`)).statusCode).toBe(204);
     expect(await countEntries(t, patientId)).toBe(0);
     const actions = (await tracesOf(t, patientId, patientId)).map((r) => r.action);
-    expect(actions).toEqual(
-      ['auth.sign_in', 'profile.add', 'profile.update', 'profile.mask', 'profile.delete'].filter(
-        (a) => actions.includes(a),
-      ),
-    );
-    expect(actions).toContain('profile.delete');
+    expect(actions.slice(-4)).toEqual([
+      'profile.add',
+      'profile.update',
+      'profile.mask',
+      'profile.delete',
+    ]);
   });
 
   it('"masquer par défaut" applies to new entries; "Je ne suis pas concerné(e)" and masking per rubrique are kept', async () => {
