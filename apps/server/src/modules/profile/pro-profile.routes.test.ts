@@ -58,7 +58,7 @@ async function givenWorld() {
 
 const read = async (client: TestClient, patientId: string, rubrique: string) => {
   const response = await client.get(url(patientId, rubrique));
-  return { status: response.statusCode, body: response.json() as ProProfileRubrique };
+  return { status: response.statusCode, body: response.json<ProProfileRubrique>() };
 };
 
 describe('a professional reads the profile rubriques ACCESS.md and issue 11 allow', () => {

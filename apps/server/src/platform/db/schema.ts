@@ -158,12 +158,7 @@ export interface FoundationDatabase {
 
 /** The whole database: each domain declares its tables in its own `schema-<domain>.ts`. */
 export interface Database
-  extends
-    FoundationDatabase,
-    DocumentsDatabase,
-    AccessDatabase,
-    HistoryDatabase,
-    ProfileDatabase {
+  extends FoundationDatabase, DocumentsDatabase, AccessDatabase, HistoryDatabase, ProfileDatabase {
   /** Kysely needs one generated column type somewhere to type inserts; unused. */
   _never: { id: Generated<number> };
 }
