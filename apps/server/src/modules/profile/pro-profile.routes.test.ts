@@ -172,7 +172,7 @@ describe('a professional adds a vaccination or a measure', () => {
       author: { type: 'professional', name: 'Dr Adama Ndiaye' },
     });
     const mails = (await outboxMessages(t.deps)).filter(
-      (m) => m.subject === 'Un nouveau document dans votre profil',
+      (m) => 'subject' in m && m.subject === 'Un nouveau document dans votre profil',
     );
     expect(mails).toHaveLength(1);
     expect(mails.every((m) => !m.text.includes('128') && !m.text.includes('ension'))).toBe(true);
