@@ -123,11 +123,9 @@ describe(`Profil médical (${e2eDialect})`, () => {
     await page.getByRole('button', { name: 'Enregistrer dans mes documents' }).click();
     await page.getByText('La synthèse médicale a été enregistrée dans vos documents.').waitFor();
     await shot(page, 'synthese');
-    await page.getByRole('link', { name: 'Mes documents', exact: true }).first().click();
-    await page
-      .getByRole('link', { name: /Synthèse médicale/ })
-      .first()
-      .waitFor();
+    await page.getByRole('link', { name: 'Documents', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Mes documents', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Synthèse médicale', exact: true }).first().waitFor();
     await shot(page, 'documents');
   });
 

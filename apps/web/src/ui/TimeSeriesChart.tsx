@@ -76,6 +76,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
                   y2={target.max ?? undefined}
                   fill="#b8fec9"
                   fillOpacity={0.4}
+                  ifOverflow="extendDomain"
                 />
               )}
               <Tooltip

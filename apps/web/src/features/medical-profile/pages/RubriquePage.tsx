@@ -61,19 +61,9 @@ function RubriqueBody({ rubrique }: { rubrique: ProfileRubriqueView }) {
     <>
       {forms.map(({ type, title }) => (
         <section key={type} className="fr-mb-6w" aria-labelledby={`section-${type}`}>
-          {forms.length > 1 && <h2 id={`section-${type}`}>{title}</h2>}
-          <h2 className={forms.length > 1 ? 'fr-sr-only' : undefined} id={`list-${type}`}>
-            {forms.length > 1 ? `${title} : informations enregistrées` : 'Mes informations'}
+          <h2 id={`section-${type}`} className={forms.length > 1 ? undefined : 'fr-sr-only'}>
+            {forms.length > 1 ? title : 'Ajouter et consulter'}
           </h2>
-          {byType(type).length === 0 ? (
-            <p>{rubrique.notConcerned ? 'Je ne suis pas concerné(e).' : 'Aucune information.'}</p>
-          ) : (
-            <ul className="fr-raw-list">
-              {[...byType(type)].reverse().map((entry) => (
-                <EntryItem key={entry.id} entry={entry} options={options} />
-              ))}
-            </ul>
-          )}
           {type === 'directives' && (
             <p>
               Vos directives anticipées sont un document de la catégorie « Directives anticipées ».{' '}
@@ -81,8 +71,8 @@ function RubriqueBody({ rubrique }: { rubrique: ProfileRubriqueView }) {
             </p>
           )}
           {(type !== 'directives' || Object.keys(options.documentId).length > 0) && (
-            <div className="fr-p-3w fr-background-alt--grey">
-              <h3 className="fr-h5">{title}</h3>
+            <div className="fr-p-3w fr-mb-4w fr-background-alt--grey">
+              <h3 className="fr-h5">{forms.length > 1 ? 'Ajouter' : title}</h3>
               <EntryForm
                 type={type}
                 options={options}
@@ -93,6 +83,16 @@ function RubriqueBody({ rubrique }: { rubrique: ProfileRubriqueView }) {
                 {add.isSuccess ? 'Information ajoutée' : ''}
               </p>
             </div>
+          )}
+          <h3 className={forms.length > 1 ? 'fr-sr-only' : undefined}>Mes informations</h3>
+          {byType(type).length === 0 ? (
+            <p>{rubrique.notConcerned ? 'Je ne suis pas concerné(e).' : 'Aucune information.'}</p>
+          ) : (
+            <ul className="fr-raw-list">
+              {[...byType(type)].reverse().map((entry) => (
+                <EntryItem key={entry.id} entry={entry} options={options} />
+              ))}
+            </ul>
           )}
         </section>
       ))}
