@@ -5,7 +5,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { ProfileEntry } from '@carnet/shared';
 import { describeEntry, frenchDate } from '@carnet/shared';
 import { deleteEntry, maskEntry, updateEntry } from '../api.ts';
-import { valuesOf } from '../entry-fields.ts';
+import { todayInFrance, valuesOf } from '../entry-fields.ts';
 import { useProfileMutation } from '../hooks.ts';
 import { EntryForm } from './EntryForm.tsx';
 
@@ -52,7 +52,13 @@ export function EntryItem({ entry, options }: EntryItemProps) {
       </p>
       {entry.nextDate && (
         <p className="fr-text--sm fr-mb-1v">
-          Prochain rappel recommandé : {frenchDate(entry.nextDate)}
+          {entry.nextDate <= todayInFrance() ? (
+            <Badge small severity="new" as="span">
+              Rappel à faire depuis le {frenchDate(entry.nextDate)}
+            </Badge>
+          ) : (
+            <>Prochain rappel recommandé : {frenchDate(entry.nextDate)}</>
+          )}
         </p>
       )}
       <p className="fr-mb-1w">
