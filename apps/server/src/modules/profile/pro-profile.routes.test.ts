@@ -176,6 +176,16 @@ describe('a professional adds a vaccination or a measure', () => {
     );
     expect(mails).toHaveLength(1);
     expect(mails.every((m) => !m.text.includes('128') && !m.text.includes('ension'))).toBe(true);
+    // The patient cannot change or delete it, only mask it (as a PS's document).
+    const edit = await w.patient.send('PUT', `/api/profile/entries/${entry.id}`, {
+      entry: { type: 'mesure', measure: 'tension', date: '2026-12-07', value: 100, value2: 60 },
+    });
+    expect([edit.statusCode, edit.json()]).toMatchObject([
+      403,
+      { error: { code: 'profile.read_only' } },
+    ]);
+    const removed = await w.patient.send('DELETE', `/api/profile/entries/${entry.id}`);
+    expect(removed.statusCode).toBe(403);
     // The patient masks it: another authorized PS no longer sees it, its author still does.
     await w.patient.send('PATCH', `/api/profile/entries/${entry.id}`, { masked: true });
     const xi = await givenProfessional(t, {

@@ -34,6 +34,12 @@ export const profileErrors = {
   typeChange: () => invalid('entry.type', 'Le type d’une information ne peut pas changer.'),
   targetOrder: () =>
     invalid('max', 'La valeur maximale doit être supérieure à la valeur minimale.'),
+  addedByProfessional: () =>
+    new AppError(
+      'profile.read_only',
+      403,
+      'Cette information a été ajoutée par un professionnel de santé. Elle ne peut pas être modifiée ou supprimée.',
+    ),
   notConcernedWithEntries: () =>
     new AppError(
       'profile.rubrique_not_empty',

@@ -154,6 +154,8 @@ export function createProfileService(deps: ProfileDeps) {
         db.transaction().execute(async (trx) => {
           const record = await requireRecord(trx, patientId, 'data.write');
           const current = await findOwn(trx, patientId, id);
+          // As for documents (PRODUCT.md "Edit"): what a PS added is only masked, never changed.
+          if (current.author_type === 'professional') throw profileErrors.addedByProfessional();
           const next = await replaceEntry(deps, trx, {
             row: current,
             birthDate: record.birth_date,
@@ -193,6 +195,7 @@ export function createProfileService(deps: ProfileDeps) {
         db.transaction().execute(async (trx) => {
           await requireRecord(trx, patientId, 'data.write');
           const row = await findOwn(trx, patientId, id);
+          if (row.author_type === 'professional') throw profileErrors.addedByProfessional();
           await createProfileRepository(trx).deleteEntry(patientId, id);
           await trace(trx, patientId, 'profile.delete', row.rubrique, { entry: id });
         }),
