@@ -7,6 +7,7 @@ import * as m0003 from './0003-access.ts';
 import * as m0005 from './0005-known-devices.ts';
 import * as m0006 from './0006-document-list-versions.ts';
 import * as m0007 from './0007-fhir.ts';
+import * as m0008 from './0008-medical-profile.ts';
 
 /** Dialect a migration may need for dialect-specific DDL (triggers). */
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -26,4 +27,5 @@ export const migrations: Record<string, CarnetMigration> = {
   '0005-known-devices': m0005,
   '0006-document-list-versions': m0006,
   '0007-fhir': m0007,
+  '0008-medical-profile': m0008,
 };

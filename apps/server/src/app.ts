@@ -23,6 +23,8 @@ import { requireSession } from './modules/sessions/sessions.http.ts';
 import { historyRoutes } from './modules/traces/history.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { fhirPlugin } from './fhir/fhir.plugin.ts';
+import { profileRoutes } from './modules/profile/profile.routes.ts';
+import { proProfileRoutes } from './modules/profile/pro-profile.routes.ts';
 
 /** Options of the HTTP app. */
 export interface BuildAppOptions {
@@ -104,6 +106,17 @@ export async function buildApp(
         professionalOf: async (request) =>
           deps.signIn.professionalOf(await requireSession(request, deps.sessions, deps.cookie)),
         maxDocumentBytes: deps.config.maxDocumentBytes,
+      });
+      await api.register(profileRoutes, {
+        profile: deps.profile,
+        synthese: deps.synthese,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+      });
+      await api.register(proProfileRoutes, {
+        proProfile: deps.proProfile,
+        professionalOf: async (request) =>
+          deps.signIn.professionalOf(await requireSession(request, deps.sessions, deps.cookie)),
       });
       await api.register(documentsRoutes, {
         documents: deps.documents,

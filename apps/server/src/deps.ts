@@ -1,5 +1,6 @@
 /** Builds every service from the configuration: factories wired by hand, no container. */
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import type { Config } from './config/config.schema.ts';
 import { createTraceStore } from './platform/audit/trace-store.ts';
 import type { Clock } from './platform/clock.ts';
@@ -41,6 +42,8 @@ import { createHistoryService } from './modules/traces/history.service.ts';
 import { createVerificationService } from './modules/traces/verification.service.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service.ts';
+import { VACCINATION_REMINDER_JOB } from './modules/profile/profile.deps.ts';
+import { createProfileModule } from './modules/profile/profile.module.ts';
 
 /** What may be replaced when building the services (tests pass a clock, a database…). */
 export interface DepsOverrides {
@@ -193,9 +196,44 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     professionals,
     hasAccount: (professionalId) => professionalAccounts.hasAccount(professionalId),
   });
+  // Medical profile (issue 11): PS reads through the access gate, the synthèse saved as a document.
+  const profileModule = createProfileModule({
+    db,
+    clock,
+    newId,
+    traces,
+    jobs,
+    patients,
+    gate: accessGate,
+    notifications,
+    documents: {
+      maskNewByDefault: async (patientId) =>
+        (await documentsModule.documents.getSettings({ type: 'patient', patientId }))
+          .maskNewDocumentsByDefault,
+      categoryOf: async (on, patientId, documentId) =>
+        (
+          await documentsModule.documents
+            .getVisible({ type: 'patient', patientId }, documentId, on)
+            .catch(() => undefined)
+        )?.category,
+      saveSynthese: (patientId, pdf) =>
+        documentsModule.uploads.addDocument({
+          patientId,
+          author: { type: 'patient' },
+          actor: { type: 'patient', id: patientId },
+          fields: { title: 'Synthèse médicale', category: 'SYNTH_PML' },
+          file: {
+            stream: Readable.from([pdf]),
+            fileName: 'synthese-medicale.pdf',
+            contentType: 'application/pdf',
+          },
+        }),
+    },
+  });
   const jobHandlers = {
     [PREVIEW_JOB]: documentsModule.previewJob,
     [DOCUMENT_AWAITING_JOB]: documentsModule.awaitingNoticeJob,
+    [VACCINATION_REMINDER_JOB]: profileModule.reminderJob,
   };
   // Not started here: `carnet serve` starts its own with the app's logger; tests call runOnce().
   const jobWorker = createJobWorker({
@@ -212,6 +250,9 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     jobHandlers,
     jobWorker,
     documents: documentsModule.documents,
+    profile: profileModule.profile,
+    proProfile: profileModule.professional,
+    synthese: profileModule.synthese,
     documentUploads: documentsModule.uploads,
     documentViews: documentsModule.views,
     proDocuments: documentsModule.professional,

@@ -7,3 +7,6 @@ export * from './access.ts';
 export * from './pro.ts';
 export * from './history.ts';
 export * from './pro-documents.ts';
+export * from './profile-vocabularies.ts';
+export * from './profile.ts';
+export * from './profile-format.ts';

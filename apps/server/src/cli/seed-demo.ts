@@ -3,6 +3,7 @@ import type { Profession } from '@carnet/shared';
 import type { AppDeps } from '../deps.ts';
 import { seedDemoAccess } from './seed-demo-access.ts';
 import { seedDemoDocuments } from './seed-demo-documents.ts';
+import { seedDemoProfile } from './seed-demo-profile.ts';
 
 /** The demo patient's credentials (README). */
 export const demoPatient = {
@@ -116,5 +117,6 @@ export async function seedDemo(deps: AppDeps, options: { onlyIfEmpty: boolean })
     rppsNumbers: demoProfessionals.map((ps) => ps.rpps),
   });
   await seedDemoDocuments(deps, { patientIns: demoPatient.ins });
+  await seedDemoProfile(deps, { patientIns: demoPatient.ins });
   return true;
 }

@@ -17,7 +17,6 @@ import { proRoutes } from '../features/pro/routes.ts';
 import { historySettingsRoute } from '../features/history/routes.ts';
 import { notificationsSettingsRoute } from '../features/notifications/routes.ts';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
-import { MedicalProfilePage } from '../features/medical-profile/pages/MedicalProfilePage.tsx';
 import { MessagesPage } from '../features/messages/pages/MessagesPage.tsx';
 import { ComingSoon } from '../ui/ComingSoon.tsx';
 
@@ -45,7 +44,29 @@ export function createRouter() {
           element: <AppShell />,
           children: [
             { index: true, element: <HomePage /> },
-            { path: 'profil-medical', element: <MedicalProfilePage /> },
+            // Profil médical (issue 11): lazy, like the documents.
+            {
+              path: 'profil-medical',
+              lazy: async () => ({
+                Component: (
+                  await import('../features/medical-profile/pages/MedicalProfilePage.tsx')
+                ).MedicalProfilePage,
+              }),
+            },
+            {
+              path: 'profil-medical/synthese',
+              lazy: async () => ({
+                Component: (await import('../features/medical-profile/pages/SynthesePage.tsx'))
+                  .SynthesePage,
+              }),
+            },
+            {
+              path: 'profil-medical/:rubrique',
+              lazy: async () => ({
+                Component: (await import('../features/medical-profile/pages/RubriquePage.tsx'))
+                  .RubriquePage,
+              }),
+            },
             // The document pages load on first visit: the sign-in page stays small.
             {
               path: 'documents',

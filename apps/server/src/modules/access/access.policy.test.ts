@@ -16,6 +16,7 @@ import type {
   RecordStatus,
 } from './access.policy.ts';
 import {
+  PROFILE_RUBRIQUES_READABLE_BY_PS,
   decide,
   documentScopeForProfessional,
   documentVisibleToProfessional,
@@ -103,8 +104,53 @@ const DOCUMENT: Row<DocFacts>[] = [
   { then: 'deny' },
 ];
 
+interface ProfileFactsCase {
+  rubrique: string;
+  author: AuthorCase;
+  rubriqueMasked: boolean;
+  entryMasked: boolean;
+  grant: Grant;
+  urgence: boolean;
+  settingsMasked: boolean;
+  mtSetting: boolean;
+  medecinTraitant: boolean;
+}
+/** Issue 11: the profile rubriques a PS may read (PRODUCT.md + Mesures), then masking. */
+const SHARED_RUBRIQUES = ['vaccinations', 'mesures', 'entourage'];
+const PROFILE: Row<ProfileFactsCase>[] = [
+  {
+    rubrique: [
+      'maladies',
+      'traitements',
+      'allergies',
+      'hospitalisations',
+      'handicaps',
+      'antecedents-familiaux',
+      'groupe-sanguin',
+    ],
+    then: 'deny',
+  },
+  { author: 'self', then: 'allow-normal' },
+  { rubriqueMasked: false, entryMasked: false, then: 'allow-normal' },
+  { grant: 'administrator', then: 'allow-normal' },
+  { urgence: true, settingsMasked: true, then: 'allow-normal' },
+  { mtSetting: true, medecinTraitant: true, then: 'allow-normal' },
+  { then: 'deny' },
+];
+const allRubriques = [
+  ...SHARED_RUBRIQUES,
+  'maladies',
+  'traitements',
+  'allergies',
+  'hospitalisations',
+  'handicaps',
+  'antecedents-familiaux',
+  'groupe-sanguin',
+];
+
 interface OtherFacts {
   action: Action;
+  rubrique: string;
   status: RecordStatus;
   grant: Grant;
   author: AuthorCase;
@@ -118,6 +164,7 @@ const OTHER: Row<OtherFacts>[] = [
   { status: ['closed', 'pending-activation', 'opposed'], then: 'deny' },
   { grant: 'blocked', then: 'deny' },
   { action: ['consent.record', 'document.add', 'conversation.start'], then: 'allow-normal' },
+  { action: 'profile.add', rubrique: ['vaccinations', 'mesures'], then: 'allow-normal' },
   {
     action: ['document.edit', 'document.delete', 'document.mask', 'document.make_invisible'],
     deleted: false,
@@ -169,6 +216,8 @@ const managing: Action[] = [
 ];
 const professionalOnly: Action[] = [
   'rubrique.read',
+  'profile.read',
+  'profile.add',
   'consent.record',
   'professional.block',
   'emergency.open',
@@ -374,28 +423,31 @@ describe('ACCESS.md decision table', () => {
       'access.manage',
       'emergency.settings',
       'record.export',
+      'profile.add',
     ];
     function* combos() {
       for (const action of actions)
-        for (const status of statuses)
-          for (const grant of grants)
-            for (const window of windows)
-              for (const author of authors)
-                for (const deleted of bools)
-                  for (const medecinTraitant of bools)
-                    for (const ownTraces of bools)
-                      for (const targetSelf of bools)
-                        yield {
-                          action,
-                          status,
-                          grant,
-                          window,
-                          author,
-                          deleted,
-                          medecinTraitant,
-                          ownTraces,
-                          targetSelf,
-                        };
+        for (const rubrique of action === 'profile.add' ? allRubriques : ['none'])
+          for (const status of statuses)
+            for (const grant of grants)
+              for (const window of windows)
+                for (const author of authors)
+                  for (const deleted of bools)
+                    for (const medecinTraitant of bools)
+                      for (const ownTraces of bools)
+                        for (const targetSelf of bools)
+                          yield {
+                            action,
+                            rubrique,
+                            status,
+                            grant,
+                            window,
+                            author,
+                            deleted,
+                            medecinTraitant,
+                            ownTraces,
+                            targetSelf,
+                          };
     }
     const { count, wrong } = check(
       combos(),
@@ -405,9 +457,11 @@ describe('ACCESS.md decision table', () => {
             ? ({ type: 'professional', id: c.targetSelf ? ME : OTHER_PS } as const)
             : c.action === 'traces.read'
               ? ({ type: 'traces', ofActorId: c.ownTraces ? ME : null } as const)
-              : c.action.startsWith('document.') && c.action !== 'document.add'
-                ? ({ type: 'document', document: documentOf(c) } as const)
-                : ({ type: 'record' } as const);
+              : c.action === 'profile.add'
+                ? ({ type: 'profile', rubrique: c.rubrique, rubriqueMasked: false } as const)
+                : c.action.startsWith('document.') && c.action !== 'document.add'
+                  ? ({ type: 'document', document: documentOf(c) } as const)
+                  : ({ type: 'record' } as const);
         const d = decide(
           actor(false),
           { status: c.status },
@@ -425,6 +479,93 @@ describe('ACCESS.md decision table', () => {
     );
     expect(count).toBeGreaterThan(10_000);
     expect(wrong).toEqual([]);
+  });
+
+  it('reading a profile rubrique needs the rubrique read, a shared rubrique and then masking, for every combination', () => {
+    expect([...PROFILE_RUBRIQUES_READABLE_BY_PS].sort()).toEqual([...SHARED_RUBRIQUES].sort());
+    function* combos() {
+      for (const r of rubriqueCombos())
+        for (const rubrique of ['vaccinations', 'mesures', 'entourage', 'allergies', 'maladies'])
+          for (const author of authors)
+            for (const rubriqueMasked of bools)
+              for (const entryMasked of bools)
+                for (const mt of [0, 1, 2] as const)
+                  yield {
+                    ...r,
+                    rubrique,
+                    author,
+                    rubriqueMasked,
+                    entryMasked,
+                    // 0: neither; 1: médecin traitant without the setting; 2: both.
+                    mtSetting: mt === 2,
+                    medecinTraitant: mt > 0,
+                  };
+    }
+    const { count, wrong } = check(
+      combos(),
+      (c) =>
+        verdictOf(
+          decide(
+            actor(c.regulator),
+            { status: c.status },
+            'profile.read',
+            {
+              type: 'profile',
+              rubrique: c.rubrique,
+              rubriqueMasked: c.rubriqueMasked,
+              entry: {
+                author:
+                  c.author === 'patient'
+                    ? { type: 'patient', id: 'pat_x' }
+                    : { type: 'professional', id: c.author === 'self' ? ME : OTHER_PS },
+                masked: c.entryMasked,
+              },
+            },
+            context({
+              grant: c.grant,
+              window: windowOf(c.window),
+              settings: c.settings,
+              isMedecinTraitant: c.medecinTraitant,
+              medecinTraitantSeesMasked: c.mtSetting,
+            }),
+          ),
+        ),
+      (c) => {
+        const rubrique = firstMatch(RUBRIQUE, {
+          ...c,
+          samu: c.settings.samu,
+          others: c.settings.others,
+        });
+        if (rubrique === 'deny') return 'deny';
+        const visible = firstMatch(PROFILE, {
+          ...c,
+          urgence: rubrique === 'allow-urgence',
+          settingsMasked: c.settings.masked,
+        });
+        return visible === 'deny' ? 'deny' : rubrique;
+      },
+    );
+    expect(count).toBe(1120 * 5 * 3 * 4 * 3);
+    expect(wrong).toEqual([]);
+  });
+
+  it('a rubrique read without an entry follows the same rows (masked rubrique, unshared rubrique)', () => {
+    const d = (rubrique: string, rubriqueMasked: boolean, grant: Grant) =>
+      decide(
+        actor(false),
+        { status: 'active' },
+        'profile.read',
+        { type: 'profile', rubrique, rubriqueMasked },
+        context({ grant }),
+      );
+    expect(d('vaccinations', false, 'authorized')).toMatchObject({ allow: true });
+    expect(d('vaccinations', true, 'authorized')).toMatchObject({ allow: false, reason: 'masked' });
+    expect(d('vaccinations', true, 'administrator')).toMatchObject({ allow: true });
+    expect(d('allergies', false, 'administrator')).toMatchObject({
+      allow: false,
+      reason: 'rubrique_not_shared',
+    });
+    expect(d('mesures', false, 'none')).toMatchObject({ allow: false, reason: 'no_grant' });
   });
 
   it('opening an emergency window follows rows 1–3 with the requested mode and a reason', () => {

@@ -55,9 +55,33 @@ export interface DocumentFacts {
   deleted: boolean;
 }
 
+/** A profile rubrique (issue 11), and one of its entries when the action is on an entry. */
+export interface ProfileFacts {
+  rubrique: string;
+  /** The patient masked the whole rubrique to professionals. */
+  rubriqueMasked: boolean;
+  entry?: { author: { type: 'patient' | 'professional'; id: string }; masked: boolean };
+}
+
+/**
+ * The profile rubriques a professional may read: PRODUCT.md names Vaccinations and Entourage et
+ * volontés; issue 11 adds Mesures. Maladies, traitements, allergies… stay the patient's.
+ */
+export const PROFILE_RUBRIQUES_READABLE_BY_PS: ReadonlySet<string> = new Set([
+  'vaccinations',
+  'mesures',
+  'entourage',
+]);
+/** The profile rubriques a professional may add to (issue 11: a vaccination or a measure). */
+export const PROFILE_RUBRIQUES_WRITABLE_BY_PS: ReadonlySet<string> = new Set([
+  'vaccinations',
+  'mesures',
+]);
+
 /** What an action is on. */
 export type Resource =
   | { type: 'record' }
+  | ({ type: 'profile' } & ProfileFacts)
   | { type: 'document'; document: DocumentFacts }
   | { type: 'emergency'; mode: EmergencyMode; reason: string }
   | { type: 'traces'; ofActorId: string | null }
@@ -72,6 +96,8 @@ export type Action =
   | 'document.delete'
   | 'document.mask'
   | 'document.make_invisible'
+  | 'profile.read'
+  | 'profile.add'
   | 'consent.record'
   | 'professional.block'
   | 'emergency.open'
@@ -137,6 +163,7 @@ export type DecisionReason =
   | 'invisible_to_legal_representatives'
   | 'no_relation'
   | 'not_allowed'
+  | 'rubrique_not_shared'
   | 'resource_mismatch';
 
 /** The verdict. `mode` is what a trace records: urgence inside an emergency window. */
@@ -254,6 +281,27 @@ export function documentScopeForProfessional(
   };
 }
 
+/**
+ * A profile rubrique or entry once a rubrique read is allowed: only the rubriques shared with
+ * professionals; masking (of the rubrique or the entry) as for documents — the author sees its
+ * own entries, the masked rest only as administrator, in urgence with "Documents masqués", or as
+ * médecin traitant when the platform allows.
+ */
+export function profileVisibility(
+  input: Omit<DocumentVisibilityInput, 'document' | 'matrix'> & { profile: ProfileFacts },
+): Decision {
+  const { profile } = input;
+  if (!PROFILE_RUBRIQUES_READABLE_BY_PS.has(profile.rubrique))
+    return deny('rubrique_not_shared', input.mode);
+  const own =
+    profile.entry?.author.type === 'professional' &&
+    profile.entry.author.id === input.professional.id;
+  if (own) return allow('author', input.mode);
+  const masked = profile.rubriqueMasked || profile.entry?.masked === true;
+  if (masked && !seesMasked(input)) return deny('masked', input.mode);
+  return allow(input.mode === 'urgence' ? 'emergency' : 'granted', input.mode);
+}
+
 const isOwnDocument = (ps: ProfessionalActor, doc: DocumentFacts) =>
   doc.author.type === 'professional' && doc.author.id === ps.id;
 
@@ -281,6 +329,12 @@ function decideForProfessional(
       document: resource.document,
     });
   }
+  if (action === 'profile.read') {
+    if (resource.type !== 'profile') return deny('resource_mismatch');
+    const read = rubriqueAccess(ps, record, context);
+    if (!read.allow) return read;
+    return profileVisibility({ ...context, professional: ps, mode: read.mode, profile: resource });
+  }
   if (action === 'emergency.open') {
     if (resource.type !== 'emergency') return deny('resource_mismatch');
     if (record.status !== 'active') return deny('record_inactive', 'urgence');
@@ -297,6 +351,12 @@ function decideForProfessional(
     case 'document.add':
     case 'conversation.start':
       return allow('not_blocked', mode);
+    case 'profile.add':
+      // Feeding the record does not need the read grant, as for documents (ACCESS.md).
+      if (resource.type !== 'profile') return deny('resource_mismatch', mode);
+      return PROFILE_RUBRIQUES_WRITABLE_BY_PS.has(resource.rubrique)
+        ? allow('not_blocked', mode)
+        : deny('rubrique_not_shared', mode);
     case 'document.edit':
     case 'document.delete':
     case 'document.mask':
@@ -337,6 +397,8 @@ const aidantActions: ReadonlySet<Action> = new Set<Action>([
 /** Actions only a professional can take. */
 const professionalOnly: ReadonlySet<Action> = new Set<Action>([
   'rubrique.read',
+  'profile.read',
+  'profile.add',
   'consent.record',
   'professional.block',
   'emergency.open',

@@ -204,8 +204,24 @@ export function createNotificationsService(deps: NotificationsDeps) {
       return toPatient(trx, input.patientId, messageReceivedMessage);
     },
 
-    /** A vaccination or examination reminder is due (only if "Rappels" is on). */
-    async reminderDue(trx: Db, input: { patientId: string }): Promise<boolean> {
+    /**
+     * A vaccination or examination reminder is due (only if "Rappels" is on). With `once`, the
+     * reminder of that subject and day is claimed first, so a job run twice sends one mail.
+     */
+    async reminderDue(
+      trx: Db,
+      input: { patientId: string; once?: { subjectId: string; day: string } },
+    ): Promise<boolean> {
+      if (input.once) {
+        const claimed = await createNotificationsRepository(trx).claimKey({
+          patientId: input.patientId,
+          kind: 'reminder',
+          subjectId: input.once.subjectId,
+          day: input.once.day,
+          at: deps.clock.now().toISOString(),
+        });
+        if (!claimed) return false;
+      }
       if (!(await preferences(trx, input.patientId)).reminders) return false;
       return toPatient(trx, input.patientId, reminderMessage);
     },

@@ -60,6 +60,30 @@ const actionLabels: Record<string, string> = {
   'conversation.start': 'Début d’une conversation',
   'conversation.close': 'Fin d’une conversation',
   'export.request': 'Demande de téléchargement de mes données',
+  'profile.read': 'Consultation du profil médical',
+  'profile.add': 'Ajout au profil médical',
+  'profile.update': 'Modification du profil médical',
+  'profile.delete': 'Suppression d’une information du profil médical',
+  'profile.mask': 'Masquage d’une information du profil médical',
+  'profile.unmask': 'Information du profil médical rendue visible',
+  'profile.rubrique_settings': 'Modification d’une rubrique du profil médical',
+  'profile.target_set': 'Modification d’un objectif de mesure',
+  'profile.synthese_download': 'Téléchargement de la synthèse du profil médical',
+  'profile.export': 'Export de la synthèse du profil médical (FHIR)',
+};
+
+/** Profile rubriques (issue 11) by code: "Consultation du profil médical – Vaccinations". */
+const profileRubriqueLabels: Record<string, string> = {
+  maladies: 'Maladies et sujets de santé',
+  traitements: 'Traitements',
+  allergies: 'Allergies',
+  hospitalisations: 'Hospitalisations',
+  handicaps: 'Handicaps',
+  'antecedents-familiaux': 'Antécédents familiaux',
+  'groupe-sanguin': 'Groupe sanguin',
+  vaccinations: 'Vaccinations',
+  mesures: 'Mesures',
+  entourage: 'Entourage et volontés',
 };
 
 /** Emergency windows (ACCESS.md row 3): the mode names who opened it. */
@@ -116,6 +140,9 @@ export function actionLabel(facts: LabelFacts): string {
   else if (facts.action === 'auth.sign_in' && facts.outcome !== 'success')
     return 'Tentative de connexion échouée';
   else label = actionLabels[facts.action] ?? fallbackLabel(facts.action);
+  const rubrique = facts.details.rubrique;
+  if (facts.action.startsWith('profile.') && typeof rubrique === 'string')
+    label = `${label} – ${profileRubriqueLabels[rubrique] ?? 'Profil médical'}`;
   if (facts.outcome === 'denied') return `${label} (refusé)`;
   if (facts.outcome === 'failure') return `${label} (échec)`;
   return label;
@@ -136,6 +163,7 @@ const rubriqueLabels: Record<string, string> = {
   'profil-medical': 'Profil médical',
   historique: 'Historique d’activité',
   messages: 'Messagerie',
+  ...profileRubriqueLabels,
 };
 
 /** A target already resolved to what it names (a document's title, a professional's name). */

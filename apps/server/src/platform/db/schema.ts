@@ -4,6 +4,7 @@ import type { AccessDatabase } from './schema-access.ts';
 import type { DocumentsDatabase } from './schema-documents.ts';
 import type { HistoryDatabase } from './schema-history.ts';
 import type { TokensDatabase } from './schema-tokens.ts';
+import type { ProfileDatabase } from './schema-profile.ts';
 
 /** A person's record (the titulaire). */
 export interface PatientsTable {
@@ -158,7 +159,13 @@ export interface FoundationDatabase {
 
 /** The whole database: each domain declares its tables in its own `schema-<domain>.ts`. */
 export interface Database
-  extends FoundationDatabase, DocumentsDatabase, AccessDatabase, HistoryDatabase, TokensDatabase {
+  extends
+    FoundationDatabase,
+    DocumentsDatabase,
+    AccessDatabase,
+    HistoryDatabase,
+    TokensDatabase,
+    ProfileDatabase {
   /** Kysely needs one generated column type somewhere to type inserts; unused. */
   _never: { id: Generated<number> };
 }

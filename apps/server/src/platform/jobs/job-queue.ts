@@ -10,6 +10,8 @@ export interface NewJob {
   type: string;
   patientId: string | null;
   payload: Record<string, string | number | boolean | null>;
+  /** ISO-8601: not run before this time (a reminder due later); default now. */
+  notBefore?: string;
 }
 
 /** Creates the queue. */
@@ -28,7 +30,7 @@ export function createJobQueue(deps: { clock: Clock; newId: (prefix: string) => 
           type: job.type,
           payload: JSON.stringify(job.payload),
           attempts: 0,
-          next_attempt_at: now,
+          next_attempt_at: job.notBefore ?? now,
           last_error: null,
           created_at: now,
         })

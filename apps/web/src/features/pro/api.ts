@@ -13,8 +13,14 @@ import {
   proDocumentSummarySchema,
   proPatientRecordSchema,
   proProfileSchema,
+  proProfileRubriqueSchema,
+  profileEntrySchema,
 } from '@carnet/shared';
 import type {
+  ProProfileRubrique,
+  ProfileEntry,
+  ProfileEntryDataInput,
+  ProfileRubrique,
   Confidentiality,
   DocumentCategory,
   DocumentPreview,
@@ -194,4 +200,20 @@ export function listPatientTraces(
   if (query.to) params.set('to', query.to);
   if (query.cursor) params.set('cursor', query.cursor);
   return getJson(`${patientPath(patientId)}/traces?${params.toString()}`, historyPageSchema);
+}
+
+/** A profile rubrique of the record (issue 11): Vaccinations, Mesures, Entourage et volontés. */
+export function getPatientProfileRubrique(
+  patientId: string,
+  rubrique: ProfileRubrique,
+): Promise<ProProfileRubrique> {
+  return getJson(`${patientPath(patientId)}/profile/${rubrique}`, proProfileRubriqueSchema);
+}
+
+/** Adds a vaccination or a measure to the record (issue 11). */
+export function addPatientProfileEntry(
+  patientId: string,
+  entry: ProfileEntryDataInput,
+): Promise<ProfileEntry> {
+  return sendJson('POST', `${patientPath(patientId)}/profile`, { entry }, profileEntrySchema);
 }

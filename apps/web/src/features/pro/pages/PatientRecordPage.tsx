@@ -16,6 +16,7 @@ import { AccessPanel } from '../components/AccessPanel.tsx';
 import { BlockOtherProfessional } from '../components/BlockOtherProfessional.tsx';
 import { EmergencyBanner } from '../components/EmergencyBanner.tsx';
 import { PatientDocuments } from '../components/PatientDocuments.tsx';
+import { PatientProfile } from '../components/PatientProfile.tsx';
 import { ProTraces } from '../components/ProTraces.tsx';
 import { readRecordNotice } from '../paths.ts';
 
@@ -76,6 +77,7 @@ export function PatientRecordPage() {
       {access.readMode !== null && rubriques.includes('documents') && (
         <PatientDocuments patientId={patient.id} readMode={access.readMode} />
       )}
+      {access.readMode !== null && <PatientProfile patientId={patient.id} />}
       {access.grant === 'administrateur' && (
         <BlockOtherProfessional
           patientId={patient.id}
