@@ -32,16 +32,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id'))
+    // Order within the conversation: timestamps may tie, positions never do.
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('sender_type', 'text', (c) => c.notNull())
     .addColumn('sender_id', 'text', (c) => c.notNull())
     .addColumn('body_sealed', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('read_at', 'text')
-    .execute();
-  await db.schema
-    .createIndex('messages_conversation_idx')
-    .on('messages')
-    .columns(['conversation_id', 'created_at'])
+    .addUniqueConstraint('messages_conversation_position_unique', ['conversation_id', 'position'])
     .execute();
 
   await db.schema

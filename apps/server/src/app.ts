@@ -20,6 +20,7 @@ import { proDocumentsRoutes } from './modules/documents/pro-documents.routes.ts'
 import { requireSession } from './modules/sessions/sessions.http.ts';
 import { historyRoutes } from './modules/traces/history.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { messagingRoutes } from './modules/messaging/messaging.routes.ts';
 
 /** Options of the HTTP app. */
 export interface BuildAppOptions {
@@ -118,6 +119,15 @@ export async function buildApp(
         sessions: deps.sessions,
         cookie: deps.cookie,
         maxDocumentBytes: deps.config.maxDocumentBytes,
+      });
+      await api.register(messagingRoutes, {
+        patient: deps.messaging.patient,
+        professional: deps.messaging.professional,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+        professionalOf: async (request) =>
+          deps.signIn.professionalOf(await requireSession(request, deps.sessions, deps.cookie)),
+        maxFileBytes: deps.config.maxDocumentBytes,
       });
       api.setNotFoundHandler(() => {
         throw new AppError('resource.not_found', 404, 'Ressource introuvable.');

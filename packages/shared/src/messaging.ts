@@ -30,11 +30,14 @@ export const newConversationFieldsSchema = z.strictObject({
 });
 export type NewConversationFields = z.infer<typeof newConversationFieldsSchema>;
 
-/** The text fields of a reply (multipart); `documentId` repeats for the patient's own documents. */
-export const replyFieldsSchema = z.strictObject({
-  body: messageBodySchema,
-  documentId: z.array(z.string().min(1).max(64)).max(MESSAGE_ATTACHMENTS_MAX).default([]),
-});
+/** The text fields of a reply (multipart; the patient adds `documentId` parts for her documents). */
+export const replyFieldsSchema = z.strictObject({ body: messageBodySchema });
+
+/** The answer to a message sent: its id (or the new conversation's). */
+export const messageSentSchema = z.strictObject({ id: z.string() });
+
+/** "Archiver" or back to the inbox. */
+export const archiveConversationSchema = z.strictObject({ archived: z.boolean() });
 
 /** The other party of a conversation, as the patient sees it (no specialty needed). */
 export const conversationProfessionalSchema = z.strictObject({

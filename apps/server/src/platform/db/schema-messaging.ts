@@ -20,6 +20,8 @@ export interface MessagesTable {
   id: string;
   conversation_id: string;
   patient_id: string;
+  /** 1, 2, 3… within the conversation. */
+  position: number;
   sender_type: 'patient' | 'professional';
   sender_id: string;
   body_sealed: string;

@@ -158,7 +158,8 @@ export interface FoundationDatabase {
 
 /** The whole database: each domain declares its tables in its own `schema-<domain>.ts`. */
 export interface Database
-  extends FoundationDatabase,
+  extends
+    FoundationDatabase,
     DocumentsDatabase,
     AccessDatabase,
     HistoryDatabase,
