@@ -32,9 +32,11 @@ export interface ReceivedMessage {
   staged: StagedAttachment[];
 }
 
-function multipartError(error: unknown): unknown {
+function multipartError(error: unknown, maxFileBytes: number): unknown {
   if (error instanceof AppError) return error;
   switch ((error as { code?: unknown } | null)?.code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return messagingErrors.fromRejection('too_large', maxFileBytes);
     case 'FST_FILES_LIMIT':
       return messagingErrors.tooManyAttachments();
     case 'FST_PARTS_LIMIT':
@@ -91,7 +93,7 @@ export async function receiveMessage(
   } catch (error) {
     await input.discard(staged);
     void reply.header('connection', 'close');
-    throw multipartError(error);
+    throw multipartError(error, input.maxFileBytes);
   }
   return { fields, staged };
 }
