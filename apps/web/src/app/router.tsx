@@ -18,7 +18,7 @@ import { historySettingsRoute } from '../features/history/routes.ts';
 import { notificationsSettingsRoute } from '../features/notifications/routes.ts';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { MedicalProfilePage } from '../features/medical-profile/pages/MedicalProfilePage.tsx';
-import { MessagesPage } from '../features/messages/pages/MessagesPage.tsx';
+import { messagesRoutes } from '../features/messages/routes.ts';
 import { ComingSoon } from '../ui/ComingSoon.tsx';
 
 const [personalInfo, ...otherSettings] = settingsSections;
@@ -68,7 +68,7 @@ export function createRouter() {
                   .DocumentPage,
               }),
             },
-            { path: 'messages', element: <MessagesPage /> },
+            ...messagesRoutes,
             ...accessRoutes,
             {
               path: 'parametres',
