@@ -212,7 +212,11 @@ describe(`Messagerie sécurisée (${e2eDialect})`, () => {
     await other.getByLabel('Objet').fill('Bonjour');
     await other.getByLabel('Message', { exact: true }).fill('Puis-je vous écrire ?');
     await other.getByRole('button', { name: 'Envoyer' }).click();
-    await other.getByText('Ressource introuvable.').waitFor();
+    await other
+      .getByText(
+        'Vous ne pouvez pas écrire à ce patient : son dossier est introuvable ou vous n’y avez pas accès.',
+      )
+      .waitFor();
     await shot(other, '8-durand-refused');
     await other.goto(`${server.url}/pro/messages`);
     await other.getByText('Aucun message.').waitFor();

@@ -17,6 +17,7 @@ import {
   messageBodySchema,
 } from '@carnet/shared';
 import { z } from 'zod';
+import { ApiError } from '../../../app/http.ts';
 import { errorMessage } from '../wording.ts';
 import { MyDocumentsPicker } from './MyDocumentsPicker.tsx';
 
@@ -45,6 +46,8 @@ export function MessageForm(props: {
   submitLabel: string;
   send: (form: FormData) => Promise<unknown>;
   onSent: () => void;
+  /** What to say when the server answers "not found" (a record or conversation out of reach). */
+  notFoundMessage?: string;
 }) {
   const { register, handleSubmit, formState, reset } = useForm<Fields>({
     resolver: zodResolver(props.subject ? withSubject : withoutSubject),
@@ -76,7 +79,10 @@ export function MessageForm(props: {
       setUploadKey((k) => k + 1);
       props.onSent();
     } catch (error) {
-      setServerError(errorMessage(error));
+      const notFound = error instanceof ApiError && error.status === 404;
+      setServerError(
+        notFound && props.notFoundMessage ? props.notFoundMessage : errorMessage(error),
+      );
     } finally {
       setPending(false);
     }

@@ -66,27 +66,25 @@ export function ConversationPage() {
       {back}
       <h1>{detail.conversation.subject}</h1>
       <p>Échange avec {detail.conversation.professional.name}</p>
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-        <li>
-          <Button
-            priority="secondary"
-            iconId="fr-icon-archive-line"
-            disabled={archive.isPending}
-            onClick={() => archive.mutate(!archived)}
-          >
-            {archived ? 'Remettre dans la boîte de réception' : 'Archiver'}
-          </Button>
-        </li>
-        <li>
-          <Button
-            priority="tertiary"
-            iconId="fr-icon-delete-line"
-            onClick={() => setConfirmDelete(true)}
-          >
-            Supprimer
-          </Button>
-        </li>
-      </ul>
+      <p className="fr-mb-3w">
+        <Button
+          priority="secondary"
+          size="small"
+          iconId="fr-icon-archive-line"
+          disabled={archive.isPending}
+          onClick={() => archive.mutate(!archived)}
+        >
+          {archived ? 'Remettre dans la boîte de réception' : 'Archiver'}
+        </Button>{' '}
+        <Button
+          priority="tertiary"
+          size="small"
+          iconId="fr-icon-delete-line"
+          onClick={() => setConfirmDelete(true)}
+        >
+          Supprimer
+        </Button>
+      </p>
       {archive.isSuccess && (
         <Alert
           severity="success"

@@ -29,6 +29,7 @@ export function NewConversationPage() {
         subject
         allowDocuments={false}
         submitLabel="Envoyer"
+        notFoundMessage="Vous ne pouvez pas écrire à ce patient : son dossier est introuvable ou vous n’y avez pas accès."
         send={async (form) => {
           sentId.current = (await startConversation(patientId, form)).id;
         }}
