@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/test-app.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 import { pdfBytes } from '../documents/documents.test-support.ts';
+import { loadKeyring } from '../../platform/crypto/keyring.ts';
 import { createMessageFiles } from './message-files.ts';
+import { createMessagingMaintenance } from './messaging-maintenance.service.ts';
 import { givenConversation, givenConversationWorld } from './messaging.test-support.ts';
 
 let t: TestApp;
@@ -62,5 +67,58 @@ describe('the sweep of attachment blobs', () => {
       .select('blob_key')
       .executeTakeFirstOrThrow();
     expect(await t.deps.blobs.exists(kept.blob_key)).toBe(true);
+  });
+});
+
+describe('key rotation', () => {
+  it('re-wraps attachment data keys under the new master key; the bytes still decrypt', async () => {
+    t = await createTestApp();
+    const w = await givenConversationWorld(t);
+    await givenConversation(t, w);
+    const db = t.deps.database.db;
+    const message = await db.selectFrom('messages').selectAll().executeTakeFirstOrThrow();
+    const dataDir = mkdtempSync(join(tmpdir(), 'carnet-msg-keys-'));
+    try {
+      const keyring = loadKeyring({ dataDir });
+      const files = createMessageFiles({ keyring, blobs: t.deps.blobs, newId: t.deps.newId });
+      const pdf = await pdfBytes('rotation');
+      const staged = await files.stage(
+        w.patientId,
+        { stream: Readable.from([pdf]), fileName: 'r.pdf', contentType: 'application/pdf' },
+        5 * 1024 * 1024,
+      );
+      await db
+        .insertInto('message_attachments')
+        .values({
+          id: staged.id,
+          message_id: message.id,
+          conversation_id: message.conversation_id,
+          patient_id: w.patientId,
+          blob_key: staged.blobKey,
+          file_name: staged.fileName,
+          mime_type: staged.file.mimeType,
+          size: staged.file.size,
+          sha256: staged.file.sha256,
+          wrapped_key: staged.wrappedKey,
+          kek_version: staged.kekVersion,
+          created_at: message.created_at,
+        })
+        .execute();
+      expect(keyring.rotate()).toBe('v2');
+      const maintenance = createMessagingMaintenance({ ...t.deps, db, files });
+      expect(await maintenance.rewrapDataKeys()).toBe(1);
+      expect(await maintenance.rewrapDataKeys()).toBe(0);
+      const row = await db
+        .selectFrom('message_attachments')
+        .selectAll()
+        .where('id', '=', staged.id)
+        .executeTakeFirstOrThrow();
+      expect(row.kek_version).toBe('v2');
+      const chunks: Buffer[] = [];
+      for await (const chunk of await files.openAttachment(row)) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -125,6 +125,22 @@ export function createMessageFiles(deps: {
       };
     },
 
+    /** The same data key wrapped again under the current KEK (`carnet keys rewrap`). */
+    rewrap(row: Pick<MessageAttachmentsTable, 'wrapped_key' | 'kek_version'>) {
+      const key = keyring.unwrapKey({
+        kekVersion: row.kek_version,
+        wrapped: Buffer.from(row.wrapped_key, 'base64'),
+      });
+      const wrapped = keyring.wrapKey(key);
+      key.fill(0);
+      return { wrapped_key: wrapped.wrapped.toString('base64'), kek_version: wrapped.kekVersion };
+    },
+
+    /** The version new data keys are wrapped with. */
+    get currentKekVersion(): string {
+      return keyring.currentVersion;
+    },
+
     /** Removes staged blobs that will not be committed (a missing blob is not an error). */
     async discard(staged: readonly Pick<StagedAttachment, 'blobKey'>[]): Promise<void> {
       for (const s of staged) await blobs.delete(s.blobKey);

@@ -14,8 +14,52 @@ export interface AttachmentSweepReport {
 }
 
 /** Creates the messaging maintenance. */
-export function createMessagingMaintenance(deps: Pick<MessagingDeps, 'db' | 'clock' | 'blobs'>) {
+export function createMessagingMaintenance(
+  deps: Pick<MessagingDeps, 'db' | 'clock' | 'blobs' | 'files' | 'traces'>,
+) {
   return {
+    /**
+     * Re-wraps every attachment data key not under the current KEK (after `keys rotate`), in
+     * batches, blobs untouched — as the documents' versions are, so an old master key can go.
+     */
+    async rewrapDataKeys(options: { batchSize?: number } = {}): Promise<number> {
+      const current = deps.files.currentKekVersion;
+      let after = '';
+      let total = 0;
+      for (;;) {
+        const rows = await deps.db
+          .selectFrom('message_attachments')
+          .select(['id', 'wrapped_key', 'kek_version'])
+          .where('kek_version', '!=', current)
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(options.batchSize ?? 200)
+          .execute();
+        if (rows.length === 0) break;
+        await deps.db.transaction().execute(async (trx) => {
+          for (const row of rows) {
+            // Conditional: a concurrent rewrap wins, nothing is overwritten blindly.
+            const result = await trx
+              .updateTable('message_attachments')
+              .set(deps.files.rewrap(row))
+              .where('id', '=', row.id)
+              .where('kek_version', '=', row.kek_version)
+              .where('wrapped_key', '=', row.wrapped_key)
+              .executeTakeFirst();
+            total += Number(result.numUpdatedRows);
+          }
+          await deps.traces.append(trx, {
+            patientId: null,
+            actor: { type: 'operator', id: null },
+            action: 'keys.rewrap',
+            details: { count: rows.length, kekVersion: current, of: 'message_attachments' },
+          });
+        });
+        after = rows[rows.length - 1]!.id;
+      }
+      return total;
+    },
+
     /** Removes attachment blobs without a row older than `orphanAgeMs` (default one hour). */
     async sweepOrphanAttachments(
       options: { orphanAgeMs?: number } = {},
