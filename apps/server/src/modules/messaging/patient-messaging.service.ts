@@ -252,7 +252,10 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
               profession: sender.profession,
             }
           : { type: 'patient' },
-        title: row.file_name.replace(/\.[^.]{1,5}$/, '') || 'Pièce jointe',
+        // The file's name without its extension, within the documents' 200 characters.
+        title: [...(row.file_name.replace(/\.[^.]{1,5}$/, '') || 'Pièce jointe')]
+          .slice(0, 200)
+          .join(''),
         category: input.category,
         file: {
           stream: await deps.files.openAttachment(row),

@@ -169,20 +169,20 @@ export function createProMessagingService(deps: MessagingDeps, core: Conversatio
 
     /** Opens one of its conversations: traced `message.read`; the patient's messages become read. */
     async get(ps: Professional, id: string): Promise<ConversationDetail> {
-      const result = await db.transaction().execute(async (trx) => {
+      const detail = await db.transaction().execute(async (trx) => {
         const conversation = await decideOn(trx, ps, id, 'message.read', {
           action: 'message.read',
         });
         if (!conversation) return undefined;
-        const unread = await createMessagingRepository(trx).markRead(
+        await createMessagingRepository(trx).markRead(
           id,
           'professional',
           deps.clock.now().toISOString(),
         );
-        return core.detail(trx, conversation, 'professional', 0).then((d) => ({ d, unread }));
+        return core.detail(trx, conversation, 'professional', 0);
       });
-      if (!result) throw notFound();
-      return result.d;
+      if (!detail) throw notFound();
+      return detail;
     },
 
     /** "Clôturer l'échange": nobody writes in it any more (closing twice changes nothing). */
