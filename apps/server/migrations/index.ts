@@ -8,6 +8,7 @@ import * as m0005 from './0005-known-devices.ts';
 import * as m0006 from './0006-document-list-versions.ts';
 import * as m0007 from './0007-fhir.ts';
 import * as m0008 from './0008-medical-profile.ts';
+import * as m0009 from './0009-messaging.ts';
 
 /** Dialect a migration may need for dialect-specific DDL (triggers). */
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -28,4 +29,5 @@ export const migrations: Record<string, CarnetMigration> = {
   '0006-document-list-versions': m0006,
   '0007-fhir': m0007,
   '0008-medical-profile': m0008,
+  '0009-messaging': m0009,
 };

@@ -25,6 +25,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { fhirPlugin } from './fhir/fhir.plugin.ts';
 import { profileRoutes } from './modules/profile/profile.routes.ts';
 import { proProfileRoutes } from './modules/profile/pro-profile.routes.ts';
+import { messagingRoutes } from './modules/messaging/messaging.routes.ts';
 
 /** Options of the HTTP app. */
 export interface BuildAppOptions {
@@ -126,6 +127,15 @@ export async function buildApp(
         sessions: deps.sessions,
         cookie: deps.cookie,
         maxDocumentBytes: deps.config.maxDocumentBytes,
+      });
+      await api.register(messagingRoutes, {
+        patient: deps.messaging.patient,
+        professional: deps.messaging.professional,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+        professionalOf: async (request) =>
+          deps.signIn.professionalOf(await requireSession(request, deps.sessions, deps.cookie)),
+        maxFileBytes: deps.config.maxDocumentBytes,
       });
       api.setNotFoundHandler(() => {
         throw new AppError('resource.not_found', 404, 'Ressource introuvable.');

@@ -44,6 +44,8 @@ import { createNotificationsService } from './modules/notifications/notification
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service.ts';
 import { VACCINATION_REMINDER_JOB } from './modules/profile/profile.deps.ts';
 import { createProfileModule } from './modules/profile/profile.module.ts';
+import { createMessageFiles } from './modules/messaging/message-files.ts';
+import { createMessagingModule } from './modules/messaging/messaging.module.ts';
 
 /** What may be replaced when building the services (tests pass a clock, a database…). */
 export interface DepsOverrides {
@@ -230,6 +232,36 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
         }),
     },
   });
+  // Secure messaging (issue 12): attachments use the documents' blob store and envelope layer.
+  const messaging = createMessagingModule({
+    db,
+    clock,
+    newId,
+    traces,
+    blobs,
+    files: createMessageFiles({ keyring, blobs, newId }),
+    maxFileBytes: config.maxDocumentBytes,
+    gate: accessGate,
+    patients,
+    professionals,
+    notifications,
+    documents: {
+      async openOwn(patientId, documentId) {
+        const actor = { type: 'patient' as const, patientId };
+        const row = await documentsModule.documents.getVisible(actor, documentId);
+        const file = await documentsModule.views.open.download(row);
+        return { stream: file.stream, fileName: file.fileName, contentType: file.contentType };
+      },
+      addFromMessage: (input) =>
+        documentsModule.uploads.addDocument({
+          patientId: input.patientId,
+          author: input.author,
+          actor: { type: 'patient', id: input.patientId },
+          fields: { title: input.title, category: input.category },
+          file: input.file,
+        }),
+    },
+  });
   const jobHandlers = {
     [PREVIEW_JOB]: documentsModule.previewJob,
     [DOCUMENT_AWAITING_JOB]: documentsModule.awaitingNoticeJob,
@@ -261,6 +293,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     documentMaintenance: documentsModule.maintenance,
     history,
     notifications,
+    messaging,
     verification,
     database,
     clock,

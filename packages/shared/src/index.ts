@@ -10,3 +10,4 @@ export * from './pro-documents.ts';
 export * from './profile-vocabularies.ts';
 export * from './profile.ts';
 export * from './profile-format.ts';
+export * from './messaging.ts';

@@ -10,6 +10,7 @@ export async function runCheck(
   options: { deep: boolean },
 ): Promise<{ report: CheckReport; incidents: number; text: string }> {
   const report = await deps.documentMaintenance.check({ deep: options.deep });
+  const attachments = await deps.messaging.maintenance.sweepOrphanAttachments();
   const incidents = report.missingBlobs.length + report.corrupted.length;
   const lines = [
     `Document versions checked: ${report.versions}${options.deep ? ' (decrypted and hashed)' : ''}`,
@@ -22,6 +23,8 @@ export async function runCheck(
     `Orphan blobs removed (older than one hour): ${report.orphansRemoved}`,
     `Orphan blobs kept (younger than one hour): ${report.orphansKept}`,
     `Stale temp files removed: ${report.tempFilesRemoved}`,
+    `Orphan message attachments removed (older than one hour): ${attachments.orphansRemoved}`,
+    `Orphan message attachments kept (younger than one hour): ${attachments.orphansKept}`,
     incidents === 0 ? 'No incident.' : `${incidents} incident(s).`,
   ];
   return { report, incidents, text: `${lines.join('\n')}\n` };

@@ -14,7 +14,7 @@ export async function rotateKeys(
   options: { rewrap: boolean },
 ): Promise<{ kekVersion: string; rewrapped: number }> {
   const kekVersion = deps.keyring.rotate();
-  const rewrapped = options.rewrap ? await deps.documentMaintenance.rewrapDataKeys() : 0;
+  const rewrapped = options.rewrap ? await rewrapAll(deps) : 0;
   return { kekVersion, rewrapped };
 }
 
@@ -22,8 +22,16 @@ export async function rotateKeys(
 export async function rewrapKeys(
   deps: AppDeps,
 ): Promise<{ kekVersion: string; rewrapped: number }> {
-  const rewrapped = await deps.documentMaintenance.rewrapDataKeys();
+  const rewrapped = await rewrapAll(deps);
   return { kekVersion: deps.keyring.currentVersion, rewrapped };
+}
+
+/** Documents' versions and messages' attachments: every data key the keyring wraps. */
+async function rewrapAll(deps: AppDeps): Promise<number> {
+  return (
+    (await deps.documentMaintenance.rewrapDataKeys()) +
+    (await deps.messaging.maintenance.rewrapDataKeys())
+  );
 }
 
 /** Registers `carnet keys rotate [--no-rewrap]` and `carnet keys rewrap`. */

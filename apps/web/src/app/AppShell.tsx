@@ -9,6 +9,7 @@ import { PageFrame } from './PageFrame.tsx';
 import { useSession } from './session-context.ts';
 import { SiteHeader } from './SiteHeader.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { MessagesNavLabel } from '../features/messages/components/UnreadBadge.tsx';
 
 const sections = [
   { text: 'Accueil', to: '/' },
@@ -52,7 +53,8 @@ export function AppShell() {
   if (state.me.kind === 'professional') return <Navigate to="/pro" replace />;
 
   const navigation: MainNavigationProps.Item[] = sections.map(({ text, to }) => ({
-    text,
+    // The unread count of the secure messaging shows beside "Messages".
+    text: to === '/messages' ? <MessagesNavLabel side="patient" label={text} /> : text,
     linkProps: { to },
     isActive: to === '/' ? location.pathname === '/' : isUnder(location.pathname, to),
   }));

@@ -17,7 +17,7 @@ import { proRoutes } from '../features/pro/routes.ts';
 import { historySettingsRoute } from '../features/history/routes.ts';
 import { notificationsSettingsRoute } from '../features/notifications/routes.ts';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
-import { MessagesPage } from '../features/messages/pages/MessagesPage.tsx';
+import { messagesRoutes } from '../features/messages/routes.ts';
 import { ComingSoon } from '../ui/ComingSoon.tsx';
 
 const [personalInfo, ...otherSettings] = settingsSections;
@@ -89,7 +89,7 @@ export function createRouter() {
                   .DocumentPage,
               }),
             },
-            { path: 'messages', element: <MessagesPage /> },
+            ...messagesRoutes,
             ...accessRoutes,
             {
               path: 'parametres',

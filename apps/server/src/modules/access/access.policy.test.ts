@@ -163,8 +163,14 @@ interface OtherFacts {
 const OTHER: Row<OtherFacts>[] = [
   { status: ['closed', 'pending-activation', 'opposed'], then: 'deny' },
   { grant: 'blocked', then: 'deny' },
-  { action: ['consent.record', 'document.add', 'conversation.start'], then: 'allow-normal' },
+  { action: ['consent.record', 'document.add'], then: 'allow-normal' },
   { action: 'profile.add', rubrique: ['vaccinations', 'mesures'], then: 'allow-normal' },
+  // Issue 12: a PS reads, writes in and closes its own conversations only (`targetSelf`: its own).
+  {
+    action: ['message.read', 'message.send', 'conversation.close'],
+    targetSelf: true,
+    then: 'allow-normal',
+  },
   {
     action: ['document.edit', 'document.delete', 'document.mask', 'document.make_invisible'],
     deleted: false,
@@ -222,6 +228,7 @@ const professionalOnly: Action[] = [
   'professional.block',
   'emergency.open',
   'conversation.start',
+  'conversation.close',
   'document.mask',
   'document.make_invisible',
 ];
@@ -314,6 +321,25 @@ describe('ACCESS.md decision table', () => {
             actor(c.regulator),
             { status: c.status },
             'rubrique.read',
+            { type: 'record' },
+            context({ grant: c.grant, window: windowOf(c.window), settings: c.settings }),
+          ),
+        ),
+      (c) => firstMatch(RUBRIQUE, { ...c, samu: c.settings.samu, others: c.settings.others }),
+    );
+    expect(count).toBe(4 * 4 * 5 * 2 * 7);
+    expect(wrong).toEqual([]);
+  });
+
+  it('starting a conversation needs read access to the record (issue 12 narrows ACCESS.md)', () => {
+    const { count, wrong } = check(
+      rubriqueCombos(),
+      (c) =>
+        verdictOf(
+          decide(
+            actor(c.regulator),
+            { status: c.status },
+            'conversation.start',
             { type: 'record' },
             context({ grant: c.grant, window: windowOf(c.window), settings: c.settings }),
           ),
@@ -419,7 +445,9 @@ describe('ACCESS.md decision table', () => {
       'document.make_invisible',
       'professional.block',
       'traces.read',
-      'conversation.start',
+      'message.read',
+      'message.send',
+      'conversation.close',
       'access.manage',
       'emergency.settings',
       'record.export',
@@ -459,9 +487,14 @@ describe('ACCESS.md decision table', () => {
               ? ({ type: 'traces', ofActorId: c.ownTraces ? ME : null } as const)
               : c.action === 'profile.add'
                 ? ({ type: 'profile', rubrique: c.rubrique, rubriqueMasked: false } as const)
-                : c.action.startsWith('document.') && c.action !== 'document.add'
-                  ? ({ type: 'document', document: documentOf(c) } as const)
-                  : ({ type: 'record' } as const);
+                : c.action.startsWith('message.') || c.action === 'conversation.close'
+                  ? ({
+                      type: 'conversation',
+                      professionalId: c.targetSelf ? ME : OTHER_PS,
+                    } as const)
+                  : c.action.startsWith('document.') && c.action !== 'document.add'
+                    ? ({ type: 'document', document: documentOf(c) } as const)
+                    : ({ type: 'record' } as const);
         const d = decide(
           actor(false),
           { status: c.status },

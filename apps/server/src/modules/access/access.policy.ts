@@ -85,7 +85,9 @@ export type Resource =
   | { type: 'document'; document: DocumentFacts }
   | { type: 'emergency'; mode: EmergencyMode; reason: string }
   | { type: 'traces'; ofActorId: string | null }
-  | { type: 'professional'; id: string };
+  | { type: 'professional'; id: string }
+  /** A conversation of the messaging, by the professional who holds it. */
+  | { type: 'conversation'; professionalId: string };
 
 /** Actions of ACCESS.md, both sides. */
 export type Action =
@@ -103,6 +105,7 @@ export type Action =
   | 'emergency.open'
   | 'traces.read'
   | 'conversation.start'
+  | 'conversation.close'
   | 'data.read'
   | 'data.write'
   | 'message.read'
@@ -164,6 +167,7 @@ export type DecisionReason =
   | 'no_relation'
   | 'not_allowed'
   | 'rubrique_not_shared'
+  | 'not_participant'
   | 'resource_mismatch';
 
 /** The verdict. `mode` is what a trace records: urgence inside an emergency window. */
@@ -335,6 +339,9 @@ function decideForProfessional(
     if (!read.allow) return read;
     return profileVisibility({ ...context, professional: ps, mode: read.mode, profile: resource });
   }
+  // Issue 12 narrows ACCESS.md's "any PS not blocked": a conversation is started only with a
+  // patient whose record this PS may read now (rows 1–5), so a PS without access cannot either.
+  if (action === 'conversation.start') return rubriqueAccess(ps, record, context);
   if (action === 'emergency.open') {
     if (resource.type !== 'emergency') return deny('resource_mismatch');
     if (record.status !== 'active') return deny('record_inactive', 'urgence');
@@ -349,7 +356,6 @@ function decideForProfessional(
   switch (action) {
     case 'consent.record':
     case 'document.add':
-    case 'conversation.start':
       return allow('not_blocked', mode);
     case 'profile.add':
       // Feeding the record does not need the read grant, as for documents (ACCESS.md).
@@ -357,6 +363,14 @@ function decideForProfessional(
       return PROFILE_RUBRIQUES_WRITABLE_BY_PS.has(resource.rubrique)
         ? allow('not_blocked', mode)
         : deny('rubrique_not_shared', mode);
+    case 'message.read':
+    case 'message.send':
+    case 'conversation.close':
+      // Its own conversations only, on an active record that did not block it.
+      if (resource.type !== 'conversation') return deny('resource_mismatch', mode);
+      return resource.professionalId === ps.id
+        ? allow('not_blocked', mode)
+        : deny('not_participant', mode);
     case 'document.edit':
     case 'document.delete':
     case 'document.mask':
@@ -403,6 +417,7 @@ const professionalOnly: ReadonlySet<Action> = new Set<Action>([
   'professional.block',
   'emergency.open',
   'conversation.start',
+  'conversation.close',
   'document.mask',
   'document.make_invisible',
 ]);

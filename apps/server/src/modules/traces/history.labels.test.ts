@@ -32,6 +32,17 @@ describe('the French of a history line', () => {
     expect(label('auth.sign_in', { outcome: 'failure' })).toBe('Tentative de connexion échouée');
   });
 
+  it('names who sent a message ("Message envoyé par …")', () => {
+    const sent = { action: 'message.send', outcome: 'success' as const, details: {} };
+    expect(actionLabel({ ...sent, actorName: 'Ndiaye Adama' })).toBe(
+      'Message envoyé par Ndiaye Adama',
+    );
+    expect(actionLabel(sent)).toBe('Message envoyé');
+    expect(actionLabel({ ...sent, outcome: 'denied', actorName: 'Durand Paul' })).toBe(
+      'Message envoyé par Durand Paul (refusé)',
+    );
+  });
+
   it('tells an e-mail change from a mobile change', () => {
     expect(label('account.contact_change', { details: { kind: 'email' } })).toBe(
       'Modification de l’adresse e-mail',

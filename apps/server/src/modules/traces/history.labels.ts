@@ -55,8 +55,13 @@ const actionLabels: Record<string, string> = {
   'history.read': 'Consultation de l’historique d’activité',
   'history.export': 'Export de l’historique d’activité',
   'notification.preferences_change': 'Modification des notifications e-mail',
-  'message.send': 'Envoi d’un message',
+  'message.send': 'Message envoyé',
   'message.read': 'Lecture d’un message',
+  'message.attachment_download': 'Téléchargement d’une pièce jointe',
+  'message.attachment_save': 'Pièce jointe enregistrée dans les documents',
+  'conversation.archive': 'Conversation archivée',
+  'conversation.unarchive': 'Conversation remise dans la boîte de réception',
+  'conversation.delete': 'Conversation supprimée',
   'conversation.start': 'Début d’une conversation',
   'conversation.close': 'Fin d’une conversation',
   'export.request': 'Demande de téléchargement de mes données',
@@ -112,6 +117,8 @@ export interface LabelFacts {
   action: string;
   outcome: 'success' | 'denied' | 'failure';
   details: Record<string, unknown>;
+  /** Who acted, as the line names them: "Message envoyé par Ndiaye Adama". */
+  actorName?: string | undefined;
 }
 
 /** Action codes that open an emergency window; the lead's access module uses the first. */
@@ -137,6 +144,8 @@ export function actionLabel(facts: LabelFacts): string {
     label = 'Modification de l’adresse e-mail';
   else if (facts.action === 'account.contact_change' && facts.details.kind === 'mobile')
     label = 'Modification du numéro de téléphone mobile';
+  else if (facts.action === 'message.send' && facts.actorName)
+    label = `Message envoyé par ${facts.actorName}`;
   else if (facts.action === 'auth.sign_in' && facts.outcome !== 'success')
     return 'Tentative de connexion échouée';
   else label = actionLabels[facts.action] ?? fallbackLabel(facts.action);

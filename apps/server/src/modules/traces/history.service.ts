@@ -88,12 +88,18 @@ export function createHistoryService(deps: HistoryDeps) {
       const pro = row.actor_id ? directory.get(row.actor_id) : undefined;
       const targetPro = row.target_id ? directory.get(row.target_id) : undefined;
       const reason = emergencyReason(row, details);
+      const actor = actorOf(row, pro, patient);
       return {
         id: row.id,
         at: row.at,
-        actor: actorOf(row, pro, patient),
+        actor,
         action: row.action,
-        label: actionLabel({ action: row.action, outcome: row.outcome, details }),
+        label: actionLabel({
+          action: row.action,
+          outcome: row.outcome,
+          details,
+          actorName: actor.name,
+        }),
         target: targetLabel({
           type: row.target_type,
           id: row.target_id,

@@ -5,6 +5,7 @@ import type { DocumentsDatabase } from './schema-documents.ts';
 import type { HistoryDatabase } from './schema-history.ts';
 import type { TokensDatabase } from './schema-tokens.ts';
 import type { ProfileDatabase } from './schema-profile.ts';
+import type { MessagingDatabase } from './schema-messaging.ts';
 
 /** A person's record (the titulaire). */
 export interface PatientsTable {
@@ -165,7 +166,8 @@ export interface Database
     AccessDatabase,
     HistoryDatabase,
     TokensDatabase,
-    ProfileDatabase {
+    ProfileDatabase,
+    MessagingDatabase {
   /** Kysely needs one generated column type somewhere to type inserts; unused. */
   _never: { id: Generated<number> };
 }

@@ -3,6 +3,7 @@
  * (patients never download it).
  */
 import type { RouteObject } from 'react-router';
+import { proMessagesRoutes } from '../messages/routes.ts';
 
 /** `/pro/connexion` is public; the other pages need a professional's session (ProGuard). */
 export const proRoutes: RouteObject = {
@@ -28,6 +29,7 @@ export const proRoutes: RouteObject = {
             Component: (await import('./pages/PatientRecordPage.tsx')).PatientRecordPage,
           }),
         },
+        ...proMessagesRoutes,
       ],
     },
   ],

@@ -68,6 +68,16 @@ export function PatientRecordPage() {
       <h1>{name}</h1>
       <p>Date de naissance : {formatDay(patient.birthDate)}</p>
       <StatusToast toast={toast} onClose={hide} />
+      {access.readMode !== null && (
+        <p>
+          <Link
+            className="fr-btn fr-btn--secondary fr-icon-mail-line fr-btn--icon-left"
+            to={`/pro/patients/${encodeURIComponent(patient.id)}/nouveau-message`}
+          >
+            Écrire au patient
+          </Link>
+        </p>
+      )}
       <AccessPanel
         patientId={patient.id}
         access={access}

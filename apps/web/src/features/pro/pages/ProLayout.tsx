@@ -4,6 +4,7 @@ import { Header } from '@codegouvfr/react-dsfr/Header';
 import { PageFrame } from '../../../app/PageFrame.tsx';
 import { brandTop } from '../../../app/brand.tsx';
 import { useSession } from '../../../app/session-context.ts';
+import { MessagesNavLabel } from '../../messages/components/UnreadBadge.tsx';
 
 /** "Se déconnecter" in the header once a professional is signed in. */
 export function ProLayout() {
@@ -19,6 +20,11 @@ export function ProLayout() {
           quickAccessItems={
             signedIn
               ? [
+                  {
+                    iconId: 'fr-icon-mail-line',
+                    text: <MessagesNavLabel side="professional" label="Messagerie" />,
+                    linkProps: { to: '/pro/messages' },
+                  },
                   {
                     iconId: 'fr-icon-logout-box-r-line',
                     text: 'Se déconnecter',
