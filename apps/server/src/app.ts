@@ -20,6 +20,9 @@ import { proDocumentsRoutes } from './modules/documents/pro-documents.routes.ts'
 import { requireSession } from './modules/sessions/sessions.http.ts';
 import { historyRoutes } from './modules/traces/history.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { closureRoutes } from './modules/accounts/closure.routes.ts';
+import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { operatorRoutes } from './modules/operator/operator.routes.ts';
 
 /** Options of the HTTP app. */
 export interface BuildAppOptions {
@@ -79,6 +82,21 @@ export async function buildApp(
         settings: deps.accountSettings,
         sessions: deps.sessions,
         cookie: deps.cookie,
+      });
+      // Profile lifecycle (issue 14): closure, data export, the operator's public settings.
+      await api.register(closureRoutes, {
+        closure: deps.closure,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+      });
+      await api.register(exportsRoutes, {
+        exports: deps.exports,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+      });
+      await api.register(operatorRoutes, {
+        operatorName: deps.config.operatorName,
+        operatorIsState: deps.config.operatorIsState,
       });
       await api.register(historyRoutes, {
         history: deps.history,

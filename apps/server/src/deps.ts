@@ -39,6 +39,25 @@ import { createProfessionalAccountsService } from './modules/accounts/profession
 import { createHistoryService } from './modules/traces/history.service.ts';
 import { createVerificationService } from './modules/traces/verification.service.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
+import { notificationsEraser } from './modules/notifications/notifications-erasure.ts';
+import { accessEraser } from './modules/access/access-erasure.ts';
+import { createAccountsEraser } from './modules/accounts/accounts-erasure.ts';
+import { createClosureService } from './modules/accounts/closure.service.ts';
+import { createLifecycleService } from './modules/lifecycle/lifecycle.service.ts';
+import type { RecordEraser } from './modules/lifecycle/lifecycle.service.ts';
+import {
+  LIFECYCLE_SWEEP_JOB,
+  createLifecycleSweepJob,
+} from './modules/lifecycle/lifecycle-sweep.job.ts';
+import { createExportArchiveJob } from './modules/exports/export-archive.job.ts';
+import type { ExportContributor } from './modules/exports/export-contributors.ts';
+import {
+  documentsContributor,
+  historyContributor,
+  patientContributor,
+} from './modules/exports/export-core-contributors.ts';
+import { EXPORT_JOB, createExportsService } from './modules/exports/exports.service.ts';
+import type { ExportsDeps } from './modules/exports/exports.service.ts';
 
 /** What may be replaced when building the services (tests pass a clock, a database…). */
 export interface DepsOverrides {
@@ -82,6 +101,20 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
       pendingMs: 15 * 60_000,
     },
   });
+  // Closure, retention and erasure of records (issue 14); each module holding record data erases its part.
+  const lifecycle = createLifecycleService({
+    db,
+    clock,
+    traces,
+    deletionDelayDays: config.deletionDelayDays,
+    erasers: (): RecordEraser[] => [
+      documentsModule.eraser,
+      exports.eraser,
+      accessEraser,
+      notificationsEraser,
+      createAccountsEraser({ clock }),
+    ],
+  });
   const accountsDeps: AccountsDeps = {
     db,
     clock,
@@ -96,6 +129,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     traces,
     codeHashKey: keyring.deriveKey('carnet/activation'),
     publicUrl: config.publicUrl.replace(/\/$/, ''),
+    onActivated: (trx, patientId) => lifecycle.cancel(trx, patientId),
   };
   // Professionals' access and the professional space (issue 4, ACCESS.md).
   const professionals = createProfessionalsService({ db, clock, newId });
@@ -168,9 +202,37 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     // The professional side: the access gate decides every read and write, in its transaction.
     { gate: accessGate, notifications },
   );
+  // Télécharger mes données (issue 14): the archive's content comes from these contributors.
+  const exportContributors: ExportContributor[] = [
+    patientContributor,
+    documentsContributor(documentsModule.exportPort),
+    historyContributor(history),
+  ];
+  const exportsDeps: ExportsDeps = {
+    db,
+    clock,
+    newId,
+    keyring,
+    blobs,
+    traces,
+    jobs,
+    outbox,
+    patients,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    contributors: () => exportContributors,
+  };
+  const exports = createExportsService(exportsDeps);
+  const lifecycleSweep = createLifecycleSweepJob({
+    db,
+    clock,
+    jobs,
+    sweeps: [() => lifecycle.sweep(), () => exports.sweepExpired()],
+  });
   const jobHandlers = {
     [PREVIEW_JOB]: documentsModule.previewJob,
     [DOCUMENT_AWAITING_JOB]: documentsModule.awaitingNoticeJob,
+    [EXPORT_JOB]: createExportArchiveJob(exportsDeps),
+    [LIFECYCLE_SWEEP_JOB]: lifecycleSweep.handler,
   };
   // Not started here: `carnet serve` starts its own with the app's logger; tests call runOnce().
   const jobWorker = createJobWorker({
@@ -219,6 +281,14 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     activation: createActivationService(accountsDeps),
     recovery: createRecoveryService(accountsDeps),
     accountSettings: createAccountSettingsService(accountsDeps),
+    lifecycle,
+    lifecycleSweep,
+    exports,
+    closure: createClosureService({
+      ...accountsDeps,
+      lifecycle,
+      notifyClosure: (trx, input) => notifications.closure(trx, input),
+    }),
   };
 }
 

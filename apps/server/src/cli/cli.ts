@@ -12,6 +12,7 @@ import { registerProfessionalsCommands } from './professionals.ts';
 import { registerTracesCommands } from './traces.ts';
 import { registerCheckCommand } from './check.ts';
 import { registerKeysCommands } from './keys.ts';
+import { registerLifecycleCommands } from './lifecycle.ts';
 
 const parseWith =
   (schema: { safeParse(v: string): { success: boolean; data?: unknown } }, what: string) =>
@@ -118,6 +119,7 @@ export async function runCli(
   registerProfessionalsCommands(program, config, withDeps);
   registerKeysCommands(program, config, withDeps);
   registerCheckCommand(program, config, withDeps);
+  registerLifecycleCommands(program, config, withDeps);
   program
     .command('config')
     .description('print every setting with its value and documentation')

@@ -150,21 +150,27 @@ export function createActivationService(deps: AccountsDeps) {
           const accounts = createAccountsRepository(trx);
           if (!(await accounts.useActivationCode(code.id, now)))
             throw accountsErrors.activationInvalid();
-          await accounts.insert({
-            id: deps.newId('acc'),
-            kind: 'patient',
-            patient_id: patient.id,
-            professional_id: null,
-            identifiant,
-            password_hash: passwordHash,
-            created_at: now,
-            password_changed_at: now,
-          });
+          // A reactivated profile keeps its account: the new identifiant and password replace the old.
+          const existing = await accounts.findByPatient(patient.id);
+          if (existing)
+            await accounts.replaceCredentials(existing.id, { identifiant, passwordHash, at: now });
+          else
+            await accounts.insert({
+              id: deps.newId('acc'),
+              kind: 'patient',
+              patient_id: patient.id,
+              professional_id: null,
+              identifiant,
+              password_hash: passwordHash,
+              created_at: now,
+              password_changed_at: now,
+            });
           await deps.patients.setStatus(trx, patient.id, 'active');
+          const reactivated = (await deps.onActivated?.(trx, patient.id)) ?? false;
           await deps.traces.append(trx, {
             patientId: patient.id,
             actor: { type: 'patient', id: patient.id },
-            action: 'account.activate',
+            action: reactivated ? 'account.reopen' : 'account.activate',
           });
         });
       } catch (error) {

@@ -60,6 +60,10 @@ const actionLabels: Record<string, string> = {
   'conversation.start': 'Début d’une conversation',
   'conversation.close': 'Fin d’une conversation',
   'export.request': 'Demande de téléchargement de mes données',
+  'export.download': 'Téléchargement de mes données',
+  'account.reactivation_start': 'Envoi d’un code de réactivation du profil',
+  'patient.erase': 'Suppression des données du profil',
+  'opposition.attestation_download': 'Téléchargement de l’attestation d’opposition',
 };
 
 /** Emergency windows (ACCESS.md row 3): the mode names who opened it. */

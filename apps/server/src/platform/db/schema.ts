@@ -3,6 +3,7 @@ import type { Generated, Kysely, Transaction } from 'kysely';
 import type { AccessDatabase } from './schema-access.ts';
 import type { DocumentsDatabase } from './schema-documents.ts';
 import type { HistoryDatabase } from './schema-history.ts';
+import type { LifecycleDatabase } from './schema-lifecycle.ts';
 
 /** A person's record (the titulaire). */
 export interface PatientsTable {
@@ -157,7 +158,7 @@ export interface FoundationDatabase {
 
 /** The whole database: each domain declares its tables in its own `schema-<domain>.ts`. */
 export interface Database
-  extends FoundationDatabase, DocumentsDatabase, AccessDatabase, HistoryDatabase {
+  extends FoundationDatabase, DocumentsDatabase, AccessDatabase, HistoryDatabase, LifecycleDatabase {
   /** Kysely needs one generated column type somewhere to type inserts; unused. */
   _never: { id: Generated<number> };
 }
