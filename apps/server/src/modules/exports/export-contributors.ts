@@ -47,8 +47,8 @@ export interface ExportContributor {
 export const fhirId = (id: string): string => id.replace(/[^A-Za-z0-9.-]/g, '-').slice(0, 64);
 
 // Characters Windows, macOS or a shell would trip on, and controls.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069/\\:*?"<>|]/g;
 
 /** A readable file or folder name that is never a path: no separators, no leading dots, ≤ 100 chars. */

@@ -13,7 +13,6 @@ import type { TraceStore } from '../../platform/audit/trace-store.ts';
 import type { BlobStore } from '../../platform/blobs/blob-store.ts';
 import { BlobNotFoundError } from '../../platform/blobs/blob-store.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { isoPlus } from '../../platform/clock.ts';
 import { createDecryptStream } from '../../platform/crypto/envelope.ts';
 import type { Keyring } from '../../platform/crypto/keyring.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';

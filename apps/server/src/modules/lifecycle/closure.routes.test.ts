@@ -17,6 +17,9 @@ afterEach(async () => {
   await t.close();
 });
 
+type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+const errorOf = (answer: { json<T>(): T }) => answer.json<ErrorBody>().error;
+
 const tracesOf = (patientId: string, action: string) =>
   t.deps.database.db
     .selectFrom('traces')
@@ -45,15 +48,15 @@ describe('closing a profile', () => {
       password: inaya.password,
     });
     expect(again.statusCode).toBe(403);
-    expect(again.json().error.code).toBe('auth.profile_closed');
-    expect(again.json().error.message).toMatch(/clôturé.*réactiver/);
+    expect(errorOf(again).code).toBe('auth.profile_closed');
+    expect(errorOf(again).message).toMatch(/clôturé.*réactiver/);
     // A wrong password learns nothing about the closure (no enumeration).
     const wrong = await createClient(t.app).post('/api/auth/login', {
       identifiant: inaya.identifiant,
       password: 'Pas-le-bon-mot-de-passe',
     });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error.code).toBe('auth.invalid_credentials');
+    expect(errorOf(wrong).code).toBe('auth.invalid_credentials');
 
     const subjects = (await outboxMessages(t.deps))
       .filter((m) => m.to === inaya.email && m.channel === 'email')
@@ -74,7 +77,7 @@ describe('closing a profile', () => {
       requestDeletion: true,
     });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error).toMatchObject({
+    expect(errorOf(wrong)).toMatchObject({
       code: 'account.password_mismatch',
       fields: { password: 'Mot de passe incorrect.' },
     });
@@ -91,7 +94,7 @@ describe('closing a profile', () => {
       requestDeletion: true,
     });
     expect(throttled.statusCode).toBe(429);
-    expect(throttled.json().error.code).toBe('auth.throttled');
+    expect(errorOf(throttled).code).toBe('auth.throttled');
     expect((await t.deps.patients.find(inaya.patient.id))?.status).toBe('active');
   });
 
@@ -135,7 +138,7 @@ describe('closing a profile', () => {
     ]);
     expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1);
     const loser = answers.find((a) => a.statusCode !== 200)!;
-    expect(['account.already_closed', 'auth.required']).toContain(loser.json().error.code);
+    expect(['account.already_closed', 'auth.required']).toContain(errorOf(loser).code);
     await expect(
       t.deps.closure.close(session!, {
         password: inaya.password,
