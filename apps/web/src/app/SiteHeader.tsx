@@ -2,11 +2,20 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { HeaderProps } from '@codegouvfr/react-dsfr/Header';
 import { brandTop, homeLinkProps, serviceTagline, serviceTitle } from './brand.tsx';
+import { neutralBrandClass, neutralLogo, useOperatorBrand } from './use-operator-brand.ts';
+import './operator-brand.css';
 
 /** Navigation and quick access items are optional (none on public pages). */
 export function SiteHeader(props: Pick<HeaderProps, 'navigation' | 'quickAccessItems'>) {
+  const brand = useOperatorBrand();
   return (
     <Header
+      className={brand.isState ? undefined : neutralBrandClass}
+      operatorLogo={
+        brand.isState
+          ? undefined
+          : { ...neutralLogo, alt: `${brand.operatorName} - Accueil`, linkProps: homeLinkProps }
+      }
       brandTop={brandTop}
       homeLinkProps={homeLinkProps}
       serviceTitle={serviceTitle}

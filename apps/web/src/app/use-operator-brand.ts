@@ -1,0 +1,27 @@
+/**
+ * The operator's identity from GET /api/public-config (CARNET_OPERATOR_NAME, _IS_STATE). The
+ * French State's bloc-marque (Marianne, "Liberté Égalité Fraternité") is reserved to State
+ * services (DSFR terms of use): until the server says the operator is one, a neutral Carnet logo
+ * shows instead.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { getPublicConfig } from '../features/lifecycle/api.ts';
+
+/** Class that hides the bloc-marque (see operator-brand.css). */
+export const neutralBrandClass = 'carnet-brand--neutral';
+
+/** The neutral logo, shown as the DSFR "operator" logo. */
+export const neutralLogo = { imgUrl: '/carnet-logo.svg', orientation: 'horizontal' } as const;
+
+/** Whether to show the State's bloc-marque, and the operator's name. */
+export function useOperatorBrand(): { isState: boolean; operatorName: string } {
+  const config = useQuery({
+    queryKey: ['public-config'],
+    queryFn: getPublicConfig,
+    staleTime: Infinity,
+  });
+  return {
+    isState: config.data?.operatorIsState === true,
+    operatorName: config.data?.operatorName ?? 'Carnet',
+  };
+}
