@@ -53,8 +53,9 @@ export function registerLifecycleCommands(program: Command, config: Config, with
       const at = o.at === undefined ? undefined : new Date(o.at);
       if (at && Number.isNaN(at.getTime())) throw new InvalidArgumentError('Date invalide.');
       const run = async (deps: AppDeps) => {
-        const count = await deps.lifecycleSweep.runNow();
-        process.stdout.write(`Records erased and exports deleted: ${count}\n`);
+        const erased = await deps.lifecycle.sweep();
+        const expired = await deps.exports.sweepExpired();
+        process.stdout.write(`Records erased: ${erased}\nExpired exports deleted: ${expired}\n`);
       };
       return at ? withDepsAt(config, at, run) : withDeps(config, run);
     });

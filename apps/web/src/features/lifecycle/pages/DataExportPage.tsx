@@ -98,12 +98,14 @@ export function DataExportPage() {
       <ul className="fr-btns-group fr-btns-group--inline-md">
         {latest?.status === 'ready' && (
           <li>
-            <Button
-              iconId="fr-icon-download-line"
-              linkProps={{ href: exportDownloadHref(latest.id), download: true }}
+            {/* A plain link: the browser downloads it (GET + cookie), the router must not catch it. */}
+            <a
+              className="fr-btn fr-btn--icon-left fr-icon-download-line"
+              href={exportDownloadHref(latest.id)}
+              download
             >
               Télécharger mes données
-            </Button>
+            </a>
           </li>
         )}
         <li>
