@@ -106,6 +106,9 @@ describe('profile lifecycle', () => {
     await page.goto(`${server.url}/parametres/telecharger-mes-donnees`);
     await page.getByRole('heading', { name: 'Télécharger mes données', level: 2 }).waitFor();
     await shot(page, 'export-1-page');
+    // Operator branding: not a State service by default, so no bloc-marque, the neutral logo.
+    expect(await page.locator('.fr-header__logo').isVisible()).toBe(false);
+    expect(await page.getByRole('img', { name: 'Carnet - Accueil' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Demander mes données' }).click();
     await page.getByText('Mes données sont prêtes').waitFor({ timeout: 60_000 });
     await shot(page, 'export-2-ready');

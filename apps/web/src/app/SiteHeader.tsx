@@ -2,20 +2,14 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { HeaderProps } from '@codegouvfr/react-dsfr/Header';
 import { brandTop, homeLinkProps, serviceTagline, serviceTitle } from './brand.tsx';
-import { neutralBrandClass, neutralLogo, useOperatorBrand } from './use-operator-brand.ts';
-import './operator-brand.css';
+import { useHeaderBrand } from './use-operator-brand.ts';
 
 /** Navigation and quick access items are optional (none on public pages). */
 export function SiteHeader(props: Pick<HeaderProps, 'navigation' | 'quickAccessItems'>) {
-  const brand = useOperatorBrand();
+  const brand = useHeaderBrand(homeLinkProps);
   return (
     <Header
-      className={brand.isState ? undefined : neutralBrandClass}
-      operatorLogo={
-        brand.isState
-          ? undefined
-          : { ...neutralLogo, alt: `${brand.operatorName} - Accueil`, linkProps: homeLinkProps }
-      }
+      {...brand}
       brandTop={brandTop}
       homeLinkProps={homeLinkProps}
       serviceTitle={serviceTitle}

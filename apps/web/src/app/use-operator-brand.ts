@@ -6,6 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { getPublicConfig } from '../features/lifecycle/api.ts';
+import './operator-brand.css';
 
 /** Class that hides the bloc-marque (see operator-brand.css). */
 export const neutralBrandClass = 'carnet-brand--neutral';
@@ -24,4 +25,15 @@ export function useOperatorBrand(): { isState: boolean; operatorName: string } {
     isState: config.data?.operatorIsState === true,
     operatorName: config.data?.operatorName ?? 'Carnet',
   };
+}
+
+/** Props of a DSFR Header for the operator: the neutral logo (linking home) unless a State service. */
+export function useHeaderBrand(home: { to: string; title: string }) {
+  const brand = useOperatorBrand();
+  return brand.isState
+    ? {}
+    : {
+        className: neutralBrandClass,
+        operatorLogo: { ...neutralLogo, alt: `${brand.operatorName} - Accueil`, linkProps: home },
+      };
 }
