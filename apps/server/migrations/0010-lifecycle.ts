@@ -1,8 +1,8 @@
-/** Profile lifecycle (issue 14): closures with their retention and deletion dates, data exports. */
+/** Profile lifecycle (issue 14): closures with their retention and deletion dates, data exports, opposition proofs. */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 
-/** Creates `patient_closures` and `data_exports`. */
+/** Creates `patient_closures`, `data_exports` and `opposition_attestations`. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('patient_closures')
@@ -41,10 +41,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE UNIQUE INDEX data_exports_one_running ON data_exports (patient_id) WHERE status IN ('pending', 'running')`.execute(
     db,
   );
+
+  // Proof of an opposition (R1111-36): the facts of the attestation, and a download token stored hashed.
+  await db.schema
+    .createTable('opposition_attestations')
+    .addColumn('reference', 'text', (c) => c.primaryKey())
+    .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id'))
+    .addColumn('opposed_at', 'text', (c) => c.notNull())
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute();
 }
 
 /** Drops them. */
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('opposition_attestations').ifExists().execute();
   await db.schema.dropTable('data_exports').ifExists().execute();
   await db.schema.dropTable('patient_closures').ifExists().execute();
 }

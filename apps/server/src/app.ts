@@ -78,6 +78,7 @@ export async function buildApp(
       await api.register(accountsRoutes, {
         signIn: deps.signIn,
         activation: deps.activation,
+        attestations: deps.oppositionAttestations,
         recovery: deps.recovery,
         settings: deps.accountSettings,
         sessions: deps.sessions,

@@ -43,6 +43,7 @@ import { notificationsEraser } from './modules/notifications/notifications-erasu
 import { accessEraser } from './modules/access/access-erasure.ts';
 import { createAccountsEraser } from './modules/accounts/accounts-erasure.ts';
 import { createClosureService } from './modules/accounts/closure.service.ts';
+import { createOppositionAttestations } from './modules/accounts/opposition-attestation.ts';
 import { createLifecycleService } from './modules/lifecycle/lifecycle.service.ts';
 import type { RecordEraser } from './modules/lifecycle/lifecycle.service.ts';
 import {
@@ -281,6 +282,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     activation: createActivationService(accountsDeps),
     recovery: createRecoveryService(accountsDeps),
     accountSettings: createAccountSettingsService(accountsDeps),
+    oppositionAttestations: createOppositionAttestations(accountsDeps),
     lifecycle,
     lifecycleSweep,
     exports,

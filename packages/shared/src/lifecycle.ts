@@ -44,3 +44,18 @@ export const publicConfigSchema = z.strictObject({
 
 /** The public settings. */
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
+
+/** The answer to an opposition: its reference and the token that downloads its attestation. */
+export const oppositionResultSchema = z.strictObject({
+  status: z.literal('opposed'),
+  reference: z.string(),
+  attestationToken: z.string(),
+});
+
+/** An opposition's answer. */
+export type OppositionResult = z.infer<typeof oppositionResultSchema>;
+
+/** POST /api/auth/opposition-attestation: the token (from the end of the flow or the e-mail's link). */
+export const attestationRequestSchema = z.strictObject({
+  token: z.string().min(20).max(100),
+});

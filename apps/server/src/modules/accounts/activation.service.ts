@@ -14,6 +14,7 @@ import type { AccountsDeps } from './accounts.deps.ts';
 import { accountsErrors } from './accounts.errors.ts';
 import { activationMessage } from './accounts.messages.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
+import { createOppositionAttestations } from './opposition-attestation.ts';
 import { accountRule } from './throttle.service.ts';
 
 /** Lifetime of a code provisoire. */
@@ -22,6 +23,7 @@ export const ACTIVATION_CODE_LIFETIME_MS = 42 * 24 * 3600_000;
 /** Creates, activates and opposes profiles. */
 export function createActivationService(deps: AccountsDeps) {
   const { db } = deps;
+  const attestations = createOppositionAttestations(deps);
   const hashCode = (code: string) =>
     keyedHash(deps.codeHashKey, `activation:${normalizeActivationCode(code)}`);
 
@@ -179,10 +181,10 @@ export function createActivationService(deps: AccountsDeps) {
       }
     },
 
-    /** Opposition during the 6 weeks: the profile is closed and the code used. */
+    /** Opposition during the 6 weeks: the profile is closed, the code used, an attestation issued. */
     async oppose(input: { activationCode: string; ins: string; birthDate: string; ip: string }) {
       const { code, patient } = await resolve(input);
-      await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         if (
           !(await createAccountsRepository(trx).useActivationCode(
             code.id,
@@ -196,10 +198,11 @@ export function createActivationService(deps: AccountsDeps) {
           actor: { type: 'patient', id: patient.id },
           action: 'account.oppose',
         });
+        return attestations.issue(trx, patient);
       });
     },
   };
 }
 
-/** The activation service. */
+/** The activation service (the attestation's PDF: `createOppositionAttestations(deps).render`). */
 export type ActivationService = ReturnType<typeof createActivationService>;

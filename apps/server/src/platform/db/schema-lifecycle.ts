@@ -29,8 +29,19 @@ export interface DataExportsTable {
   size: number | null;
 }
 
+/** The proof of an opposition: its facts and the hash of the token that downloads its PDF. */
+export interface OppositionAttestationsTable {
+  /** Shown to the person: "OPP-XXXX-XXXX". */
+  reference: string;
+  patient_id: string;
+  opposed_at: string;
+  token_hash: string;
+  expires_at: string;
+}
+
 /** The lifecycle tables. */
 export interface LifecycleDatabase {
   patient_closures: PatientClosuresTable;
   data_exports: DataExportsTable;
+  opposition_attestations: OppositionAttestationsTable;
 }

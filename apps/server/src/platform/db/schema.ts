@@ -158,7 +158,12 @@ export interface FoundationDatabase {
 
 /** The whole database: each domain declares its tables in its own `schema-<domain>.ts`. */
 export interface Database
-  extends FoundationDatabase, DocumentsDatabase, AccessDatabase, HistoryDatabase, LifecycleDatabase {
+  extends
+    FoundationDatabase,
+    DocumentsDatabase,
+    AccessDatabase,
+    HistoryDatabase,
+    LifecycleDatabase {
   /** Kysely needs one generated column type somewhere to type inserts; unused. */
   _never: { id: Generated<number> };
 }
