@@ -100,6 +100,68 @@ function filesUnder(dir: string): string[] {
 describe('profile lifecycle', () => {
   let page: Page;
 
+  it('a person who opposes the creation of her profile gets the attestation at the end and by e-mail', async () => {
+    const leo = { ins: '191057512345678', birthDate: '1991-05-06', email: 'leo.petit@example.org' };
+    const created = await carnet(
+      'create-patient',
+      '--ins',
+      leo.ins,
+      '--first-name',
+      'Léo',
+      '--last-name',
+      'Petit',
+      '--birth-date',
+      leo.birthDate,
+      '--email',
+      leo.email,
+    );
+    expect(created.code).toBe(0);
+    const codeIn = async (subject: string, pattern: RegExp): Promise<string> => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const mail = inbox.to(leo.email).find((m) => m.subject === subject);
+        const found = mail ? pattern.exec(mail.text ?? '')?.[1] : undefined;
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no "${subject}" e-mail`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    const activationCode = await codeIn(
+      'Activez votre profil Carnet',
+      /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/,
+    );
+    const person = await newPage();
+    await person.goto(`${server.url}/activation`);
+    await person.getByRole('button', { name: "Je m'oppose à la création de mon profil" }).click();
+    await person.getByLabel('Mon code provisoire').fill(activationCode);
+    await person.getByLabel('Mon numéro de sécurité sociale (INS)').fill(leo.ins);
+    await person.getByLabel('Ma date de naissance').fill(leo.birthDate);
+    await person.getByRole('button', { name: 'Confirmer mon opposition' }).click();
+    await person.getByText('Opposition enregistrée').waitFor();
+    await shot(person, 'opposition-1-done');
+    const [atEnd] = await Promise.all([
+      person.waitForEvent('download'),
+      person.getByRole('button', { name: 'Télécharger mon attestation d’opposition' }).click(),
+    ]);
+    const endPath = join(shots, `${e2eDialect}-attestation.pdf`);
+    await atEnd.saveAs(endPath);
+    expect(readFileSync(endPath).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const link = await codeIn(
+      'Votre opposition a été enregistrée',
+      /(http\S+\/opposition\/attestation#\S+)/,
+    );
+    const fromMail = await newPage();
+    await fromMail.goto(link);
+    await fromMail.getByRole('heading', { name: 'Attestation d’opposition' }).waitFor();
+    await shot(fromMail, 'opposition-2-link');
+    const [again] = await Promise.all([
+      fromMail.waitForEvent('download'),
+      fromMail.getByRole('button', { name: 'Télécharger mon attestation d’opposition' }).click(),
+    ]);
+    expect(again.suggestedFilename()).toMatch(/\.pdf$/);
+  });
+
   it('Inaya downloads her data: every document byte-identical, a valid FHIR bundle, the CSV and the PDF', async () => {
     page = await newPage();
     await signInDemoPatient(page, server.url, mailbox);

@@ -16,7 +16,11 @@ import { accessRoutes, privacySettingsRoute } from '../features/access/routes.ts
 import { proRoutes } from '../features/pro/routes.ts';
 import { historySettingsRoute } from '../features/history/routes.ts';
 import { notificationsSettingsRoute } from '../features/notifications/routes.ts';
-import { closureSettingsRoute, dataExportSettingsRoute } from '../features/lifecycle/routes.ts';
+import {
+  attestationRoute,
+  closureSettingsRoute,
+  dataExportSettingsRoute,
+} from '../features/lifecycle/routes.ts';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { MedicalProfilePage } from '../features/medical-profile/pages/MedicalProfilePage.tsx';
 import { MessagesPage } from '../features/messages/pages/MessagesPage.tsx';
@@ -39,6 +43,7 @@ export function createRouter() {
             { path: 'identifiant-oublie', element: <ForgotIdentifiantPage /> },
             { path: 'mot-de-passe-oublie', element: <PasswordResetPage /> },
             { path: 'accessibilite', element: <AccessibilityPage /> },
+            attestationRoute,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

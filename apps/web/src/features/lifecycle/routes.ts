@@ -12,3 +12,11 @@ export const closureSettingsRoute: RouteObject = {
   path: 'cloture-du-profil',
   lazy: async () => ({ Component: (await import('./pages/ClosurePage.tsx')).ClosurePage }),
 };
+
+/** /opposition/attestation, public (the e-mail's link after an opposition). */
+export const attestationRoute: RouteObject = {
+  path: 'opposition/attestation',
+  lazy: async () => ({
+    Component: (await import('./pages/AttestationPage.tsx')).AttestationPage,
+  }),
+};
