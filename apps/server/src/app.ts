@@ -21,6 +21,7 @@ import { requireSession } from './modules/sessions/sessions.http.ts';
 import { historyRoutes } from './modules/traces/history.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { closureRoutes } from './modules/accounts/closure.routes.ts';
+import { professionalRecoveryRoutes } from './modules/accounts/professional-recovery.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { operatorRoutes } from './modules/operator/operator.routes.ts';
 
@@ -95,6 +96,7 @@ export async function buildApp(
         sessions: deps.sessions,
         cookie: deps.cookie,
       });
+      await api.register(professionalRecoveryRoutes, { recovery: deps.professionalRecovery });
       await api.register(operatorRoutes, {
         operatorName: deps.config.operatorName,
         operatorIsState: deps.config.operatorIsState,

@@ -44,6 +44,7 @@ import { accessEraser } from './modules/access/access-erasure.ts';
 import { createAccountsEraser } from './modules/accounts/accounts-erasure.ts';
 import { createClosureService } from './modules/accounts/closure.service.ts';
 import { createOppositionAttestations } from './modules/accounts/opposition-attestation.ts';
+import { createProfessionalRecoveryService } from './modules/accounts/professional-recovery.service.ts';
 import { createLifecycleService } from './modules/lifecycle/lifecycle.service.ts';
 import type { RecordEraser } from './modules/lifecycle/lifecycle.service.ts';
 import {
@@ -283,6 +284,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     recovery: createRecoveryService(accountsDeps),
     accountSettings: createAccountSettingsService(accountsDeps),
     oppositionAttestations: createOppositionAttestations(accountsDeps),
+    professionalRecovery: createProfessionalRecoveryService({ ...accountsDeps, professionals }),
     lifecycle,
     lifecycleSweep,
     exports,

@@ -8,3 +8,4 @@ export * from './pro.ts';
 export * from './history.ts';
 export * from './pro-documents.ts';
 export * from './lifecycle.ts';
+export * from './pro-recovery.ts';
