@@ -162,6 +162,28 @@ describe('profile lifecycle', () => {
     expect(again.suggestedFilename()).toMatch(/\.pdf$/);
   });
 
+  it('a professional resets a forgotten password with a one-time code, then signs in with it', async () => {
+    const toujman = { rpps: '10000000052', email: 'gabriel.toujman@example.org' };
+    const newPassword = 'Kiné-genou-souple-2027';
+    const pro = await newPage();
+    await pro.goto(`${server.url}/pro/connexion`);
+    await pro.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await pro.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor();
+    const before = mailbox.count();
+    await pro.getByLabel('Numéro RPPS').fill(toujman.rpps);
+    await pro.getByRole('button', { name: 'Recevoir un code' }).click();
+    await pro.getByLabel('Code reçu par e-mail').waitFor();
+    const code = await mailbox.waitForCode(toujman.email, { after: before });
+    await pro.getByLabel('Code reçu par e-mail').fill(code);
+    await pro.getByLabel('Nouveau mot de passe').fill(newPassword);
+    await shot(pro, 'pro-reset-1-code');
+    await pro.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    await pro.getByText('Mot de passe modifié').waitFor();
+    await shot(pro, 'pro-reset-2-done');
+    const signedIn = await newPage();
+    await signInProfessional(signedIn, server.url, mailbox, { ...toujman, password: newPassword });
+  });
+
   it('Inaya downloads her data: every document byte-identical, a valid FHIR bundle, the CSV and the PDF', async () => {
     page = await newPage();
     await signInDemoPatient(page, server.url, mailbox);
