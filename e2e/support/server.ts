@@ -14,6 +14,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /** The settings the server runs with (to run `carnet` commands on the same data). */
+  env: Record<string, string>;
   process: ChildProcess;
   stop(): Promise<void>;
 }
@@ -61,20 +63,20 @@ export async function startServer(
       await c.end();
     };
   }
+  const env = {
+    CARNET_PORT: String(port),
+    CARNET_PUBLIC_URL: url,
+    CARNET_DATA_DIR: dataDir,
+    CARNET_DATABASE_URL: databaseUrl,
+    CARNET_LOG_LEVEL: 'warn',
+    ...options.env,
+  };
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(root, 'apps/server/src/main.ts'), 'serve', '--seed-demo'],
     {
       cwd: root,
-      env: {
-        ...process.env,
-        CARNET_PORT: String(port),
-        CARNET_PUBLIC_URL: url,
-        CARNET_DATA_DIR: dataDir,
-        CARNET_DATABASE_URL: databaseUrl,
-        CARNET_LOG_LEVEL: 'warn',
-        ...options.env,
-      },
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
@@ -92,6 +94,7 @@ export async function startServer(
   return {
     url,
     dataDir,
+    env,
     process: child,
     async stop() {
       if (child.exitCode === null) {

@@ -26,6 +26,10 @@ import { fhirPlugin } from './fhir/fhir.plugin.ts';
 import { profileRoutes } from './modules/profile/profile.routes.ts';
 import { proProfileRoutes } from './modules/profile/pro-profile.routes.ts';
 import { messagingRoutes } from './modules/messaging/messaging.routes.ts';
+import { closureRoutes } from './modules/accounts/closure.routes.ts';
+import { professionalRecoveryRoutes } from './modules/accounts/professional-recovery.routes.ts';
+import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { operatorRoutes } from './modules/operator/operator.routes.ts';
 
 /** Options of the HTTP app. */
 export interface BuildAppOptions {
@@ -73,10 +77,27 @@ export async function buildApp(
       await api.register(accountsRoutes, {
         signIn: deps.signIn,
         activation: deps.activation,
+        attestations: deps.oppositionAttestations,
         recovery: deps.recovery,
         settings: deps.accountSettings,
         sessions: deps.sessions,
         cookie: deps.cookie,
+      });
+      // Profile lifecycle (issue 14): closure, data export, the operator's public settings.
+      await api.register(closureRoutes, {
+        closure: deps.closure,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+      });
+      await api.register(exportsRoutes, {
+        exports: deps.exports,
+        sessions: deps.sessions,
+        cookie: deps.cookie,
+      });
+      await api.register(professionalRecoveryRoutes, { recovery: deps.professionalRecovery });
+      await api.register(operatorRoutes, {
+        operatorName: deps.config.operatorName,
+        operatorIsState: deps.config.operatorIsState,
       });
       await api.register(historyRoutes, {
         history: deps.history,

@@ -46,6 +46,27 @@ import { VACCINATION_REMINDER_JOB } from './modules/profile/profile.deps.ts';
 import { createProfileModule } from './modules/profile/profile.module.ts';
 import { createMessageFiles } from './modules/messaging/message-files.ts';
 import { createMessagingModule } from './modules/messaging/messaging.module.ts';
+import { notificationsEraser } from './modules/notifications/notifications-erasure.ts';
+import { accessEraser } from './modules/access/access-erasure.ts';
+import { createAccountsEraser } from './modules/accounts/accounts-erasure.ts';
+import { createClosureService } from './modules/accounts/closure.service.ts';
+import { createOppositionAttestations } from './modules/accounts/opposition-attestation.ts';
+import { createProfessionalRecoveryService } from './modules/accounts/professional-recovery.service.ts';
+import { createLifecycleService } from './modules/lifecycle/lifecycle.service.ts';
+import type { RecordEraser } from './modules/lifecycle/lifecycle.service.ts';
+import {
+  LIFECYCLE_SWEEP_JOB,
+  createLifecycleSweepJob,
+} from './modules/lifecycle/lifecycle-sweep.job.ts';
+import { createExportArchiveJob } from './modules/exports/export-archive.job.ts';
+import type { ExportContributor } from './modules/exports/export-contributors.ts';
+import {
+  documentsContributor,
+  historyContributor,
+  patientContributor,
+} from './modules/exports/export-core-contributors.ts';
+import { EXPORT_JOB, createExportsService } from './modules/exports/exports.service.ts';
+import type { ExportsDeps } from './modules/exports/exports.service.ts';
 
 /** What may be replaced when building the services (tests pass a clock, a database…). */
 export interface DepsOverrides {
@@ -103,6 +124,20 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
       pendingMs: 15 * 60_000,
     },
   });
+  // Closure, retention and erasure of records (issue 14); each module holding record data erases its part.
+  const lifecycle = createLifecycleService({
+    db,
+    clock,
+    traces,
+    deletionDelayDays: config.deletionDelayDays,
+    erasers: (): RecordEraser[] => [
+      documentsModule.eraser,
+      exports.eraser,
+      accessEraser,
+      notificationsEraser,
+      createAccountsEraser({ clock }),
+    ],
+  });
   const accountsDeps: AccountsDeps = {
     db,
     clock,
@@ -117,6 +152,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     traces,
     codeHashKey: keyring.deriveKey('carnet/activation'),
     publicUrl: config.publicUrl.replace(/\/$/, ''),
+    onActivated: (trx, patientId) => lifecycle.cancel(trx, patientId),
   };
   // Professionals' access and the professional space (issue 4, ACCESS.md).
   const professionals = createProfessionalsService({ db, clock, newId });
@@ -262,10 +298,38 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
         }),
     },
   });
+  // Télécharger mes données (issue 14): the archive's content comes from these contributors.
+  const exportContributors: ExportContributor[] = [
+    patientContributor,
+    documentsContributor(documentsModule.exportPort),
+    historyContributor(history),
+  ];
+  const exportsDeps: ExportsDeps = {
+    db,
+    clock,
+    newId,
+    keyring,
+    blobs,
+    traces,
+    jobs,
+    outbox,
+    patients,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    contributors: () => exportContributors,
+  };
+  const exports = createExportsService(exportsDeps);
+  const lifecycleSweep = createLifecycleSweepJob({
+    db,
+    clock,
+    jobs,
+    sweeps: [() => lifecycle.sweep(), () => exports.sweepExpired()],
+  });
   const jobHandlers = {
     [PREVIEW_JOB]: documentsModule.previewJob,
     [DOCUMENT_AWAITING_JOB]: documentsModule.awaitingNoticeJob,
     [VACCINATION_REMINDER_JOB]: profileModule.reminderJob,
+    [EXPORT_JOB]: createExportArchiveJob(exportsDeps),
+    [LIFECYCLE_SWEEP_JOB]: lifecycleSweep.handler,
   };
   // Not started here: `carnet serve` starts its own with the app's logger; tests call runOnce().
   const jobWorker = createJobWorker({
@@ -319,6 +383,16 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     activation: createActivationService(accountsDeps),
     recovery: createRecoveryService(accountsDeps),
     accountSettings: createAccountSettingsService(accountsDeps),
+    oppositionAttestations: createOppositionAttestations(accountsDeps),
+    professionalRecovery: createProfessionalRecoveryService({ ...accountsDeps, professionals }),
+    lifecycle,
+    lifecycleSweep,
+    exports,
+    closure: createClosureService({
+      ...accountsDeps,
+      lifecycle,
+      notifyClosure: (trx, input) => notifications.closure(trx, input),
+    }),
   };
 }
 

@@ -11,3 +11,5 @@ export * from './profile-vocabularies.ts';
 export * from './profile.ts';
 export * from './profile-format.ts';
 export * from './messaging.ts';
+export * from './lifecycle.ts';
+export * from './pro-recovery.ts';

@@ -14,6 +14,7 @@ import { registerCheckCommand } from './check.ts';
 import { registerKeysCommands } from './keys.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerTokenCommands } from './token.ts';
+import { registerLifecycleCommands } from './lifecycle.ts';
 
 const parseWith =
   (schema: { safeParse(v: string): { success: boolean; data?: unknown } }, what: string) =>
@@ -122,6 +123,7 @@ export async function runCli(
   registerCheckCommand(program, config, withDeps);
   registerBackupCommands(program, config);
   registerTokenCommands(program, config, withDeps);
+  registerLifecycleCommands(program, config, withDeps);
   program
     .command('config')
     .description('print every setting with its value and documentation')

@@ -16,6 +16,8 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   await migrateToLatest(deps.database);
   if (options.seedDemo) await seedDemo(deps, { onlyIfEmpty: true });
   let draining = false;
+  // The daily lifecycle sweep (erasure of closed records, expired exports) schedules itself.
+  await deps.lifecycleSweep.ensureScheduled();
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDir: config.webDir || defaultWebDir,

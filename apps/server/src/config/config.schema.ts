@@ -153,6 +153,24 @@ export const settings = {
     '',
     'S3 secret access key.',
   ),
+  deletionDelayDays: setting(
+    'CARNET_DELETION_DELAY_DAYS',
+    z.coerce.number().int().min(0).max(92),
+    '90',
+    'Days between a closure with a deletion request and the deletion of the data (R1111-36: at most 3 months).',
+  ),
+  operatorName: setting(
+    'CARNET_OPERATOR_NAME',
+    z.string().trim().min(1).max(80),
+    'Carnet',
+    'Name of the operator of this Carnet, shown in the header, the footer and e-mails.',
+  ),
+  operatorIsState: setting(
+    'CARNET_OPERATOR_IS_STATE',
+    bool,
+    'false',
+    'The operator is a French State service: the header shows the bloc-marque (Marianne, "Liberté Égalité Fraternité"); otherwise a neutral Carnet logo.',
+  ),
   webDir: setting(
     'CARNET_WEB_DIR',
     z.string(),

@@ -1,11 +1,15 @@
 /** DSFR footer of every page. */
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { brandTop, homeLinkProps } from './brand.tsx';
+import { neutralBrandClass, neutralLogo, useOperatorBrand } from './use-operator-brand.ts';
 
 /** No audit yet: accessibility is declared "non conforme" (RGAA). */
 export function SiteFooter() {
+  const brand = useOperatorBrand();
   return (
     <Footer
+      className={brand.isState ? undefined : neutralBrandClass}
+      operatorLogo={brand.isState ? undefined : { ...neutralLogo, alt: brand.operatorName }}
       brandTop={brandTop}
       homeLinkProps={homeLinkProps}
       accessibility="non compliant"

@@ -145,3 +145,9 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
     Object.values(fields).every((v) => typeof v === 'string')
   );
 }
+
+/** Send a state-changing request whose answer is a file (a PDF made on demand). */
+export async function sendForBlob(method: Method, path: string, body: unknown): Promise<Blob> {
+  const response = await request(method, path, body);
+  return response.blob();
+}

@@ -16,6 +16,11 @@ import { accessRoutes, privacySettingsRoute } from '../features/access/routes.ts
 import { proRoutes } from '../features/pro/routes.ts';
 import { historySettingsRoute } from '../features/history/routes.ts';
 import { notificationsSettingsRoute } from '../features/notifications/routes.ts';
+import {
+  attestationRoute,
+  closureSettingsRoute,
+  dataExportSettingsRoute,
+} from '../features/lifecycle/routes.ts';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { messagesRoutes } from '../features/messages/routes.ts';
 import { ComingSoon } from '../ui/ComingSoon.tsx';
@@ -37,6 +42,7 @@ export function createRouter() {
             { path: 'identifiant-oublie', element: <ForgotIdentifiantPage /> },
             { path: 'mot-de-passe-oublie', element: <PasswordResetPage /> },
             { path: 'accessibilite', element: <AccessibilityPage /> },
+            attestationRoute,
             { path: '*', element: <NotFoundPage /> },
           ],
         },
@@ -100,6 +106,8 @@ export function createRouter() {
                 privacySettingsRoute,
                 historySettingsRoute,
                 notificationsSettingsRoute,
+                dataExportSettingsRoute,
+                closureSettingsRoute,
                 ...otherSettings
                   .filter(
                     ({ path }) =>
@@ -107,6 +115,8 @@ export function createRouter() {
                         privacySettingsRoute,
                         historySettingsRoute,
                         notificationsSettingsRoute,
+                        dataExportSettingsRoute,
+                        closureSettingsRoute,
                       ].some((route) => route.path === path),
                   )
                   .map(({ path, text }) => ({

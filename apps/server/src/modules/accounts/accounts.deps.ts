@@ -29,4 +29,6 @@ export interface AccountsDeps {
   publicUrl: string;
   /** Tells a patient of a sign-in from a new device (notifications module; always sent). */
   notifyNewDevice?: (trx: Db, input: { patientId: string; device: string }) => Promise<unknown>;
+  /** After an activation: a reactivated record's closure and pending deletion are cancelled (lifecycle). */
+  onActivated?: (trx: Db, patientId: string) => Promise<boolean>;
 }

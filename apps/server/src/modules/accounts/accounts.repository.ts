@@ -42,6 +42,21 @@ export function createAccountsRepository(db: Db) {
         .where('kind', '=', 'patient')
         .executeTakeFirst();
     },
+    /** Reactivation: the identifiant and password chosen again replace the old ones. */
+    async replaceCredentials(
+      id: string,
+      input: { identifiant: string; passwordHash: string; at: string },
+    ): Promise<void> {
+      await db
+        .updateTable('accounts')
+        .set({
+          identifiant: input.identifiant,
+          password_hash: input.passwordHash,
+          password_changed_at: input.at,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
     /** Replaces the password hash. */
     async setPasswordHash(id: string, hash: string, at: string): Promise<void> {
       await db

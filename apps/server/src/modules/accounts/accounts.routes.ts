@@ -1,6 +1,7 @@
 /** HTTP routes of sign-in, activation, recovery and account settings. Thin: parse, call, answer. */
 import {
   activationRequestSchema,
+  attestationRequestSchema,
   codeRequestSchema,
   codeSentSchema,
   codeVerifySchema,
@@ -11,6 +12,7 @@ import {
   loginResponseSchema,
   meSchema,
   oppositionRequestSchema,
+  oppositionResultSchema,
   passwordChangeSchema,
   passwordResetCompleteSchema,
   proLoginRequestSchema,
@@ -33,6 +35,7 @@ import type { SessionsService } from '../sessions/sessions.service.ts';
 import type { AccountSettingsService } from './account-settings.service.ts';
 import { accountsErrors } from './accounts.errors.ts';
 import type { ActivationService } from './activation.service.ts';
+import type { OppositionAttestations } from './opposition-attestation.ts';
 import type { RecoveryService } from './recovery.service.ts';
 import type { SignInService } from './sign-in.service.ts';
 
@@ -43,6 +46,7 @@ const emptyBody = z.union([z.strictObject({}), z.null(), z.undefined()]);
 export interface AccountsRoutesDeps {
   signIn: SignInService;
   activation: ActivationService;
+  attestations: OppositionAttestations;
   recovery: RecoveryService;
   settings: AccountSettingsService;
   sessions: SessionsService;
@@ -139,12 +143,33 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesDeps> = async (
     {
       schema: {
         body: oppositionRequestSchema,
-        response: { 200: z.strictObject({ status: z.literal('opposed') }) },
+        response: { 200: oppositionResultSchema },
       },
     },
     async (request) => {
-      await deps.activation.oppose({ ...request.body, ip: request.ip });
-      return { status: 'opposed' as const };
+      const issued = await deps.activation.oppose({ ...request.body, ip: request.ip });
+      return {
+        status: 'opposed' as const,
+        reference: issued.reference,
+        attestationToken: issued.token,
+      };
+    },
+  );
+
+  // The token travels in the body (never in a URL that logs or a Referer could keep).
+  app.post(
+    '/auth/opposition-attestation',
+    { schema: { body: attestationRequestSchema } },
+    async (request, reply) => {
+      const { pdf, reference } = await deps.attestations.render(request.body.token);
+      return reply
+        .header(
+          'content-disposition',
+          `attachment; filename="attestation-opposition-${reference}.pdf"`,
+        )
+        .header('cache-control', 'no-store')
+        .type('application/pdf')
+        .send(pdf);
     },
   );
 

@@ -200,7 +200,7 @@ describe('activation', () => {
       ins: p.ins,
       birthDate: p.birthDate,
     });
-    expect(opposed.json()).toEqual({ status: 'opposed' });
+    expect(opposed.json()).toMatchObject({ status: 'opposed' });
     expect((await t.deps.patients.findByIns(p.ins))?.status).toBe('opposed');
     const activate = await client.post('/api/auth/activate', {
       activationCode: p.activationCode,

@@ -14,6 +14,7 @@ import type { AccountsDeps } from './accounts.deps.ts';
 import { accountsErrors } from './accounts.errors.ts';
 import { activationMessage } from './accounts.messages.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
+import { createOppositionAttestations } from './opposition-attestation.ts';
 import { accountRule } from './throttle.service.ts';
 
 /** Lifetime of a code provisoire. */
@@ -22,6 +23,7 @@ export const ACTIVATION_CODE_LIFETIME_MS = 42 * 24 * 3600_000;
 /** Creates, activates and opposes profiles. */
 export function createActivationService(deps: AccountsDeps) {
   const { db } = deps;
+  const attestations = createOppositionAttestations(deps);
   const hashCode = (code: string) =>
     keyedHash(deps.codeHashKey, `activation:${normalizeActivationCode(code)}`);
 
@@ -150,21 +152,27 @@ export function createActivationService(deps: AccountsDeps) {
           const accounts = createAccountsRepository(trx);
           if (!(await accounts.useActivationCode(code.id, now)))
             throw accountsErrors.activationInvalid();
-          await accounts.insert({
-            id: deps.newId('acc'),
-            kind: 'patient',
-            patient_id: patient.id,
-            professional_id: null,
-            identifiant,
-            password_hash: passwordHash,
-            created_at: now,
-            password_changed_at: now,
-          });
+          // A reactivated profile keeps its account: the new identifiant and password replace the old.
+          const existing = await accounts.findByPatient(patient.id);
+          if (existing)
+            await accounts.replaceCredentials(existing.id, { identifiant, passwordHash, at: now });
+          else
+            await accounts.insert({
+              id: deps.newId('acc'),
+              kind: 'patient',
+              patient_id: patient.id,
+              professional_id: null,
+              identifiant,
+              password_hash: passwordHash,
+              created_at: now,
+              password_changed_at: now,
+            });
           await deps.patients.setStatus(trx, patient.id, 'active');
+          const reactivated = (await deps.onActivated?.(trx, patient.id)) ?? false;
           await deps.traces.append(trx, {
             patientId: patient.id,
             actor: { type: 'patient', id: patient.id },
-            action: 'account.activate',
+            action: reactivated ? 'account.reopen' : 'account.activate',
           });
         });
       } catch (error) {
@@ -173,10 +181,10 @@ export function createActivationService(deps: AccountsDeps) {
       }
     },
 
-    /** Opposition during the 6 weeks: the profile is closed and the code used. */
+    /** Opposition during the 6 weeks: the profile is closed, the code used, an attestation issued. */
     async oppose(input: { activationCode: string; ins: string; birthDate: string; ip: string }) {
       const { code, patient } = await resolve(input);
-      await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         if (
           !(await createAccountsRepository(trx).useActivationCode(
             code.id,
@@ -190,10 +198,11 @@ export function createActivationService(deps: AccountsDeps) {
           actor: { type: 'patient', id: patient.id },
           action: 'account.oppose',
         });
+        return attestations.issue(trx, patient);
       });
     },
   };
 }
 
-/** The activation service. */
+/** The activation service (the attestation's PDF: `createOppositionAttestations(deps).render`). */
 export type ActivationService = ReturnType<typeof createActivationService>;

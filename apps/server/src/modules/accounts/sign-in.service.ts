@@ -13,6 +13,7 @@ import type { Professional, ProfessionalsService } from '../professionals/profes
 import type { Session } from '../sessions/sessions.service.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { accountsErrors } from './accounts.errors.ts';
+import { closureErrors } from './closure.errors.ts';
 import { codeMessage } from './accounts.messages.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { describeDevice } from './devices.ts';
@@ -99,6 +100,11 @@ export function createSignInService(deps: AccountsDeps & { professionals: Profes
       ? await deps.passwords.verify(account.password_hash, input.password)
       : await deps.passwords.verifyDummy(input.password);
     const holder = await findHolder(account);
+    // Only the right password learns that the profile is closed, and how to reactivate it.
+    if (account && passwordOk && !holder && account.patient_id) {
+      const closed = await deps.patients.find(account.patient_id);
+      if (closed?.status === 'closed') throw closureErrors.profileClosed();
+    }
     if (!account || !passwordOk || !holder) {
       await deps.throttle.fail(db, idKey, accountRule);
       await deps.throttle.fail(db, ipKey, ipRule);

@@ -1,4 +1,6 @@
 /** Wires the documents services together; deps.ts calls this once. */
+import { createDocumentEraser } from './document-erasure.ts';
+import { createDocumentExport } from './document-export.ts';
 import { createDocumentFiles } from './document-files.ts';
 import { createDocumentMaintenanceService } from './document-maintenance.service.ts';
 import { createPreviewJobHandler } from './document-previews.job.ts';
@@ -39,6 +41,9 @@ export function createDocumentsModule(deps: DocumentsDeps, ports: DocumentsPorts
     previewJob: createPreviewJobHandler(deps, files),
     awaitingNoticeJob: createAwaitingNoticeJobHandler(deps, ports.notifications),
     maintenance: createDocumentMaintenanceService(deps, files),
+    /** Data export and erasure of a whole record (lifecycle, issue 14). */
+    exportPort: createDocumentExport(deps, files),
+    eraser: createDocumentEraser(files),
   };
 }
 

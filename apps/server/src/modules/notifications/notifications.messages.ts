@@ -194,7 +194,7 @@ export function closureMessage(r: Recipient, at: Date): EmailMessage {
     paragraphs: [
       hello(r),
       `Votre profil Carnet a été clôturé ${when(at)}. Plus personne n’y a accès.`,
-      'Vous pouvez le réactiver en vous connectant : vos documents et votre historique seront restaurés.',
+      'Pour le réactiver, contactez votre organisme d’assurance maladie : il vous enverra un nouveau code provisoire, et vos documents et votre historique seront restaurés. Si vous avez demandé la suppression de vos données, elle sera effectuée dans 3 mois au plus, sauf réactivation d’ici là.',
     ],
     link: link(r, 'Me connecter', notificationLinks.signIn),
   });

@@ -23,7 +23,7 @@ export async function scheduleVaccinationReminder(
     type: VACCINATION_REMINDER_JOB,
     patientId: input.patientId,
     payload: { entryId: input.entryId, due: input.due },
-    notBefore,
+    runAt: notBefore,
   });
 }
 

@@ -70,7 +70,8 @@ export function describeSelection(filter: HistoryFilter): string {
 // The standard PDF fonts encode WinAnsi (Latin-1 and a few typographic signs); anything else is
 // replaced rather than drawn as a wrong glyph.
 const winAnsiExtra = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-function winAnsi(text: string): string {
+/** Text the standard PDF fonts (WinAnsi) can draw; other characters become "?". */
+export function winAnsi(text: string): string {
   return [...text.normalize('NFC')]
     .map((ch) => {
       const code = ch.codePointAt(0)!;

@@ -6,6 +6,7 @@ import type { HistoryDatabase } from './schema-history.ts';
 import type { TokensDatabase } from './schema-tokens.ts';
 import type { ProfileDatabase } from './schema-profile.ts';
 import type { MessagingDatabase } from './schema-messaging.ts';
+import type { LifecycleDatabase } from './schema-lifecycle.ts';
 
 /** A person's record (the titulaire). */
 export interface PatientsTable {
@@ -167,7 +168,8 @@ export interface Database
     HistoryDatabase,
     TokensDatabase,
     ProfileDatabase,
-    MessagingDatabase {
+    MessagingDatabase,
+    LifecycleDatabase {
   /** Kysely needs one generated column type somewhere to type inserts; unused. */
   _never: { id: Generated<number> };
 }

@@ -10,8 +10,8 @@ export interface NewJob {
   type: string;
   patientId: string | null;
   payload: Record<string, string | number | boolean | null>;
-  /** ISO-8601: not run before this time (a reminder due later); default now. */
-  notBefore?: string;
+  /** When it may run (default: now), e.g. the next run of a daily job. */
+  runAt?: string;
 }
 
 /** Creates the queue. */
@@ -30,12 +30,22 @@ export function createJobQueue(deps: { clock: Clock; newId: (prefix: string) => 
           type: job.type,
           payload: JSON.stringify(job.payload),
           attempts: 0,
-          next_attempt_at: job.notBefore ?? now,
+          next_attempt_at: job.runAt ?? now,
           last_error: null,
           created_at: now,
         })
         .execute();
       return id;
+    },
+    /** Whether a job of `type` is queued (a daily job schedules itself once). */
+    async has(db: Db, type: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('type', '=', type)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
     },
     /** Tells the running worker, if any, that jobs were committed (call after the commit). */
     notify(): void {

@@ -7,5 +7,6 @@ export const settingsSections = [
   { text: 'Notifications e-mail', path: 'notifications-email' },
   { text: 'Partage du profil', path: 'partage-du-profil' },
   { text: "Historique d'activité", path: 'historique-activite' },
+  { text: 'Télécharger mes données', path: 'telecharger-mes-donnees' },
   { text: 'Clôture du profil', path: 'cloture-du-profil' },
 ] as const;

@@ -15,6 +15,13 @@ export const proRoutes: RouteObject = {
       lazy: async () => ({ Component: (await import('./pages/ProSignInPage.tsx')).ProSignInPage }),
     },
     {
+      path: 'mot-de-passe-oublie',
+      lazy: async () => ({
+        Component: (await import('../pro-recovery/pages/ProPasswordResetPage.tsx'))
+          .ProPasswordResetPage,
+      }),
+    },
+    {
       lazy: async () => ({ Component: (await import('./pages/ProGuard.tsx')).ProGuard }),
       children: [
         {

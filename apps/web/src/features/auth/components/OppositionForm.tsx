@@ -6,21 +6,27 @@ import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { useForm } from '../../../ui/use-form.ts';
-import { oppose } from '../api.ts';
+import type { OppositionResult } from '@carnet/shared';
+import { opposeWithAttestation } from '../../lifecycle/api.ts';
+import { AttestationDownload } from '../../lifecycle/components/AttestationDownload.tsx';
 import { IdentityFields } from './IdentityFields.tsx';
 
 /** `onCancel` goes back to the activation form. */
 export function OppositionForm({ onCancel }: { onCancel: () => void }) {
   const form = useForm({ activationCode: '', ins: '', birthDate: '' });
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<OppositionResult>();
 
   if (done) {
     return (
-      <Alert
-        severity="success"
-        title="Opposition enregistrée"
-        description="Votre opposition a été enregistrée. Votre profil est clôturé."
-      />
+      <>
+        <Alert
+          className="fr-mb-3w"
+          severity="success"
+          title="Opposition enregistrée"
+          description={`Votre opposition a été enregistrée (référence ${done.reference}). Votre profil est clôturé. Votre attestation vous a aussi été envoyée.`}
+        />
+        <AttestationDownload token={done.attestationToken} reference={done.reference} />
+      </>
     );
   }
   return (
@@ -30,8 +36,8 @@ export function OppositionForm({ onCancel }: { onCancel: () => void }) {
         form.submit(event, {
           schema: oppositionRequestSchema,
           input: form.values,
-          action: oppose,
-          onSuccess: () => setDone(true),
+          action: opposeWithAttestation,
+          onSuccess: setDone,
         })
       }
     >

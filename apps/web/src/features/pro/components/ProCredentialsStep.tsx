@@ -1,4 +1,5 @@
 /** Professional sign-in step 1/3: "Numéro RPPS" and "Mot de passe" (same security as patients). */
+import { Link } from 'react-router';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { proLoginRequestSchema } from '@carnet/shared';
 import type { MaskedChannel } from '@carnet/shared';
@@ -36,6 +37,11 @@ export function ProCredentialsStep({ onDone }: { onDone: (channels: MaskedChanne
         label="Mot de passe"
         autoComplete="current-password"
       />
+      <p>
+        <Link className="fr-link" to="/pro/mot-de-passe-oublie">
+          Mot de passe oublié ?
+        </Link>
+      </p>
       <Button type="submit">Continuer</Button>
     </form>
   );

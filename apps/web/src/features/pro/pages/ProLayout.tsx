@@ -5,17 +5,22 @@ import { PageFrame } from '../../../app/PageFrame.tsx';
 import { brandTop } from '../../../app/brand.tsx';
 import { useSession } from '../../../app/session-context.ts';
 import { MessagesNavLabel } from '../../messages/components/UnreadBadge.tsx';
+import { useHeaderBrand } from '../../../app/use-operator-brand.ts';
+
+const home = { to: '/pro', title: 'Accueil - Carnet — Espace professionnel' };
 
 /** "Se déconnecter" in the header once a professional is signed in. */
 export function ProLayout() {
   const { state, signOut } = useSession();
+  const brand = useHeaderBrand(home);
   const signedIn = state.status === 'signed-in' && state.me.kind === 'professional';
   return (
     <PageFrame
       header={
         <Header
+          {...brand}
           brandTop={brandTop}
-          homeLinkProps={{ to: '/pro', title: 'Accueil - Carnet — Espace professionnel' }}
+          homeLinkProps={home}
           serviceTitle="Carnet — Espace professionnel"
           quickAccessItems={
             signedIn

@@ -1,0 +1,64 @@
+/** Rows of `data_exports`. */
+import type { Db } from '../../platform/db/schema.ts';
+import type { DataExportsTable } from '../../platform/db/schema-lifecycle.ts';
+
+/** Reads and writes data exports. */
+export function createExportsRepository(db: Db) {
+  return {
+    /** Inserts a requested export. */
+    async insert(row: DataExportsTable): Promise<void> {
+      await db.insertInto('data_exports').values(row).execute();
+    },
+    /** One export, or undefined. */
+    find(id: string): Promise<DataExportsTable | undefined> {
+      return db.selectFrom('data_exports').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    /** The newest export of a record. */
+    latest(patientId: string): Promise<DataExportsTable | undefined> {
+      return db
+        .selectFrom('data_exports')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .orderBy('requested_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+    /** Whether the record has an export waiting or being built. */
+    async hasRunning(patientId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('data_exports')
+        .select('id')
+        .where('patient_id', '=', patientId)
+        .where('status', 'in', ['pending', 'running'])
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    /** Changes some columns of an export. */
+    async update(id: string, changes: Partial<Omit<DataExportsTable, 'id'>>): Promise<void> {
+      await db.updateTable('data_exports').set(changes).where('id', '=', id).execute();
+    },
+    /** Ready exports past their download period. */
+    listExpired(now: string, limit: number): Promise<DataExportsTable[]> {
+      return db
+        .selectFrom('data_exports')
+        .selectAll()
+        .where('status', '=', 'ready')
+        .where('expires_at', '<=', now)
+        .limit(limit)
+        .execute();
+    },
+    /** Every export of a record (erasure). */
+    listOf(patientId: string): Promise<DataExportsTable[]> {
+      return db
+        .selectFrom('data_exports')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .execute();
+    },
+    /** Removes every export row of a record (erasure). */
+    async removeAll(patientId: string): Promise<void> {
+      await db.deleteFrom('data_exports').where('patient_id', '=', patientId).execute();
+    },
+  };
+}

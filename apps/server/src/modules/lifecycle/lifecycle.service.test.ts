@@ -1,0 +1,249 @@
+/**
+ * What happens after a closure (issue 14): the daily sweep erases a record once its deletion delay
+ * (or 10 years of archive) has passed — document keys shredded, blobs and rows gone, traces kept
+ * with no title left — and the operator's reactivation restores everything before that.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { givenActivePatient, signIn } from '../../../test/builders.ts';
+import { createClient, createTestApp, outboxMessages } from '../../../test/test-app.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { createDecryptStream } from '../../platform/crypto/envelope.ts';
+import { runCheck } from '../../cli/check.ts';
+import { fileAad } from '../documents/document-files.ts';
+import { filesUnder, pdfBytes, upload } from '../documents/documents.test-support.ts';
+import { LIFECYCLE_SWEEP_JOB } from './lifecycle-sweep.job.ts';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp({ CARNET_DELETION_DELAY_DAYS: '30' });
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const DAY = 24 * 3600_000;
+
+/** Inaya with two documents, closed with or without a deletion request. */
+async function givenClosedPatient(requestDeletion: boolean) {
+  const inaya = await givenActivePatient(t);
+  const client = await signIn(t, inaya);
+  for (const title of ['Compte rendu', 'Ordonnance']) {
+    const answer = await upload(
+      t,
+      client,
+      {
+        filename: `${title}.pdf`,
+        contentType: 'application/pdf',
+        data: await pdfBytes(title),
+      },
+      { title, date: '2026-11-20', category: 'CPT_REND' },
+    );
+    expect(answer.statusCode).toBe(201);
+  }
+  await t.deps.jobWorker.drain();
+  const versions = await t.deps.database.db
+    .selectFrom('document_versions')
+    .selectAll()
+    .where('patient_id', '=', inaya.patient.id)
+    .execute();
+  const answer = await client.post('/api/account/close', {
+    password: inaya.password,
+    requestDeletion,
+  });
+  expect(answer.statusCode).toBe(200);
+  return { ...inaya, versions };
+}
+
+const countOf = async (table: 'documents' | 'document_versions' | 'accounts', patientId: string) =>
+  (
+    await t.deps.database.db
+      .selectFrom(table)
+      .select('patient_id')
+      .where('patient_id', '=', patientId)
+      .execute()
+  ).length;
+
+describe('the lifecycle sweep', () => {
+  it('carries a deletion request out after the delay: keys shredded, blobs and rows gone, traces kept without titles', async () => {
+    const inaya = await givenClosedPatient(true);
+    const saved = [];
+    for (const v of inaya.versions) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await t.deps.blobs.get(v.blob_key)) chunks.push(chunk as Buffer);
+      saved.push({ v, bytes: Buffer.concat(chunks) });
+    }
+    expect(filesUnder(t.blobsDir).length).toBeGreaterThan(0);
+
+    // Someone else's document stays: its key must not open Inaya's blobs either.
+    const lea = await givenActivePatient(t, { firstName: 'Léa' });
+    t.clock.advance(31_000);
+    const leaClient = await signIn(t, lea);
+    expect(
+      (
+        await upload(t, leaClient, {
+          filename: 'a.pdf',
+          contentType: 'application/pdf',
+          data: await pdfBytes('Léa'),
+        })
+      ).statusCode,
+    ).toBe(201);
+    await t.deps.jobWorker.drain();
+
+    t.clock.advance(29 * DAY);
+    expect(await t.deps.lifecycleSweep.runNow()).toBe(0);
+    expect(await countOf('documents', inaya.patient.id)).toBe(2);
+
+    t.clock.advance(DAY + 1000);
+    expect(await t.deps.lifecycle.sweep()).toBe(1);
+    expect(await countOf('documents', inaya.patient.id)).toBe(0);
+    expect(await countOf('document_versions', inaya.patient.id)).toBe(0);
+    expect(await countOf('accounts', inaya.patient.id)).toBe(0);
+    for (const v of inaya.versions)
+      expect(filesUnder(t.blobsDir).some((f) => f.includes(v.id))).toBe(false);
+    const patient = await t.deps.patients.find(inaya.patient.id);
+    expect(patient).toMatchObject({ status: 'closed', email: null, mobile: null });
+
+    // No wrapped key of any remaining version opens the saved blobs.
+    const keys = await t.deps.database.db
+      .selectFrom('document_versions')
+      .select(['wrapped_key', 'kek_version'])
+      .execute();
+    expect(keys).toHaveLength(1);
+    for (const { v, bytes } of saved) {
+      for (const k of keys) {
+        const key = t.deps.keyring.unwrapKey({
+          kekVersion: k.kek_version,
+          wrapped: Buffer.from(k.wrapped_key, 'base64'),
+        });
+        const decrypt = createDecryptStream({ key, aad: fileAad(v) });
+        await expect(
+          new Promise((resolve, reject) => {
+            decrypt.on('error', reject).on('finish', resolve).end(bytes);
+          }),
+        ).rejects.toThrow();
+      }
+    }
+
+    // Traces stay, the chain verifies, and the history names no document any more.
+    const history = await t.deps.history.listForPatient(inaya.patient.id, { tab: 'mes-activites' });
+    const added = history.entries.filter((e) => e.action === 'document.add');
+    expect(added).toHaveLength(2);
+    for (const entry of added) expect(entry.target ?? '').not.toMatch(/Compte rendu|Ordonnance/);
+    const traceText = JSON.stringify(
+      await t.deps.database.db
+        .selectFrom('traces')
+        .selectAll()
+        .where('patient_id', '=', inaya.patient.id)
+        .execute(),
+    );
+    expect(traceText).not.toMatch(/Compte rendu|Ordonnance/);
+    expect((await t.deps.verification.verify()).problems).toEqual([]);
+    expect((await runCheck(t.deps, { deep: true })).incidents).toBe(0);
+
+    // The sign-in answer is now the plain one: the account is gone.
+    const login = await createClient(t.app).post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: inaya.password,
+    });
+    expect(login.statusCode).toBe(401);
+  });
+
+  it('keeps a closed record without a deletion request 10 years, then erases it', async () => {
+    const inaya = await givenClosedPatient(false);
+    t.clock.advance(9 * 365 * DAY);
+    expect(await t.deps.lifecycle.sweep()).toBe(0);
+    expect(await countOf('documents', inaya.patient.id)).toBe(2);
+    t.clock.advance(2 * 365 * DAY);
+    expect(await t.deps.lifecycle.sweep()).toBe(1);
+    expect(await countOf('documents', inaya.patient.id)).toBe(0);
+  });
+
+  it('runs as a daily job that schedules its next run', async () => {
+    const inaya = await givenClosedPatient(true);
+    await t.deps.lifecycleSweep.ensureScheduled();
+    await t.deps.lifecycleSweep.ensureScheduled();
+    const queued = () =>
+      t.deps.database.db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('type', '=', LIFECYCLE_SWEEP_JOB)
+        .execute();
+    expect(await queued()).toHaveLength(1);
+    t.clock.advance(31 * DAY);
+    await t.deps.jobWorker.runOnce();
+    expect(await countOf('documents', inaya.patient.id)).toBe(0);
+    const [next] = await queued();
+    expect(next!.next_attempt_at > t.clock.now().toISOString()).toBe(true);
+    expect(new Date(next!.next_attempt_at).getTime() - t.clock.now().getTime()).toBeLessThanOrEqual(
+      DAY,
+    );
+  });
+});
+
+describe('reactivation', () => {
+  const codeIn = async (to: string) => {
+    const codes = (await outboxMessages(t.deps))
+      .filter((m) => m.to === to)
+      .map((m) => /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(m.text)?.[1])
+      .filter((code) => code !== undefined);
+    expect(codes).toHaveLength(1);
+    return codes[0]!;
+  };
+
+  it('sends a new code provisoire; activation restores everything and cancels the pending deletion', async () => {
+    const inaya = await givenClosedPatient(true);
+    const closed = await t.deps.patients.find(inaya.patient.id);
+    await t.deps.closure.reactivate(closed!.ins);
+    const activationCode = await codeIn(inaya.email);
+    const answer = await createClient(t.app).post('/api/auth/activate', {
+      activationCode,
+      ins: closed!.ins,
+      birthDate: closed!.birth_date,
+      identifiant: 'inaya.de.retour',
+      password: 'Bleu-horizon-lointain-77',
+      acceptTerms: true,
+    });
+    expect(answer.statusCode).toBe(201);
+    expect(await t.deps.lifecycle.find(inaya.patient.id)).toBeUndefined();
+    t.clock.advance(100 * DAY);
+    expect(await t.deps.lifecycle.sweep()).toBe(0);
+    const client = await signIn(t, {
+      identifiant: 'inaya.de.retour',
+      password: 'Bleu-horizon-lointain-77',
+      email: inaya.email,
+    });
+    const list = await client.get('/api/documents');
+    expect(list.json<{ total: number }>().total).toBe(2);
+    const actions = (
+      await t.deps.database.db
+        .selectFrom('traces')
+        .select('action')
+        .where('patient_id', '=', inaya.patient.id)
+        .execute()
+    ).map((r) => r.action);
+    expect(actions).toContain('account.reopen');
+  });
+
+  it('refuses a deleted profile, an active one and an unknown INS clearly', async () => {
+    const inaya = await givenClosedPatient(true);
+    const ins = (await t.deps.patients.find(inaya.patient.id))!.ins;
+    t.clock.advance(31 * DAY);
+    await t.deps.lifecycle.sweep();
+    await expect(t.deps.closure.reactivate(ins)).rejects.toMatchObject({
+      code: 'reactivation.erased',
+      message: expect.stringMatching(/supprimées.*ne peut pas être réactivé/),
+    });
+    const other = await givenActivePatient(t);
+    await expect(t.deps.closure.reactivate(other.patient.ins)).rejects.toMatchObject({
+      code: 'reactivation.not_closed',
+    });
+    await expect(t.deps.closure.reactivate('188047512345699')).rejects.toMatchObject({
+      code: 'patient.not_found',
+    });
+    expect(
+      await outboxMessages(t.deps).then((m) =>
+        m.filter((x) => x.channel === 'email' && x.subject === 'Activez votre profil Carnet'),
+      ),
+    ).toHaveLength(0);
+  });
+});
