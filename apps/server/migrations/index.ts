@@ -5,6 +5,7 @@ import * as m0002 from './0002-documents.ts';
 import * as m0004 from './0004-history.ts';
 import * as m0003 from './0003-access.ts';
 import * as m0005 from './0005-known-devices.ts';
+import * as m0012 from './0012-delegations.ts';
 
 /** Dialect a migration may need for dialect-specific DDL (triggers). */
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -22,4 +23,5 @@ export const migrations: Record<string, CarnetMigration> = {
   '0003-access': m0003,
   '0004-history': m0004,
   '0005-known-devices': m0005,
+  '0012-delegations': m0012,
 };

@@ -20,6 +20,7 @@ import { proDocumentsRoutes } from './modules/documents/pro-documents.routes.ts'
 import { requireSession } from './modules/sessions/sessions.http.ts';
 import { historyRoutes } from './modules/traces/history.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { delegationsRoutes } from './modules/delegations/delegations.routes.ts';
 
 /** Options of the HTTP app. */
 export interface BuildAppOptions {
@@ -80,21 +81,22 @@ export async function buildApp(
         sessions: deps.sessions,
         cookie: deps.cookie,
       });
+      await api.register(delegationsRoutes, {
+        delegations: deps.delegations,
+        actingPerson: deps.actingPerson,
+      });
       await api.register(historyRoutes, {
         history: deps.history,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
         clock: deps.clock,
       });
       await api.register(notificationsRoutes, {
         notifications: deps.notifications,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
       });
       await api.register(accessRoutes, {
         access: deps.patientAccess,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
       });
       await api.register(proRoutes, {
         proAccess: deps.professionalAccess,
@@ -115,8 +117,7 @@ export async function buildApp(
         uploads: deps.documentUploads,
         views: deps.documentViews,
         folders: deps.folders,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
         maxDocumentBytes: deps.config.maxDocumentBytes,
       });
       api.setNotFoundHandler(() => {

@@ -39,6 +39,8 @@ import { createProfessionalAccountsService } from './modules/accounts/profession
 import { createHistoryService } from './modules/traces/history.service.ts';
 import { createVerificationService } from './modules/traces/verification.service.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
+import { createDelegationsService } from './modules/delegations/delegations.service.ts';
+import { createActingPersonResolver } from './modules/sessions/acting-person.ts';
 
 /** What may be replaced when building the services (tests pass a clock, a database…). */
 export interface DepsOverrides {
@@ -97,6 +99,28 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     codeHashKey: keyring.deriveKey('carnet/activation'),
     publicUrl: config.publicUrl.replace(/\/$/, ''),
   };
+  const activation = createActivationService(accountsDeps);
+  const cookie = sessionCookieFor(config.publicUrl);
+  // Proches (issue 13): representatives and aidants; the one resolver of the acting person.
+  const delegations = createDelegationsService({
+    db,
+    clock,
+    newId,
+    traces,
+    outbox,
+    patients,
+    activation,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+  });
+  const actingPerson = createActingPersonResolver({
+    sessions,
+    cookie,
+    delegations,
+    patients,
+    traces,
+    db,
+    clock,
+  });
   // Professionals' access and the professional space (issue 4, ACCESS.md).
   const professionals = createProfessionalsService({ db, clock, newId });
   const habilitationMatrix = createHabilitationMatrixService({ db, clock });
@@ -145,7 +169,8 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     patients,
     professionals,
     documentTitles: {
-      titlesOf: (patientId, ids) => documentsModule.documents.titlesOf(patientId, ids),
+      titlesOf: (patientId, ids, forLegalRepresentative) =>
+        documentsModule.documents.titlesOf(patientId, ids, forLegalRepresentative),
     },
   });
   const verification = createVerificationService({ db, clock });
@@ -210,13 +235,15 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     professionalAccess,
     professionalAccounts: createProfessionalAccountsService(accountsDeps),
     sessions,
-    cookie: sessionCookieFor(config.publicUrl),
+    cookie,
+    delegations,
+    actingPerson,
     signIn: createSignInService({
       ...accountsDeps,
       professionals,
       notifyNewDevice: (trx, input) => notifications.newDevice(trx, input),
     }),
-    activation: createActivationService(accountsDeps),
+    activation,
     recovery: createRecoveryService(accountsDeps),
     accountSettings: createAccountSettingsService(accountsDeps),
   };

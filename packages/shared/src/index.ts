@@ -7,3 +7,4 @@ export * from './access.ts';
 export * from './pro.ts';
 export * from './history.ts';
 export * from './pro-documents.ts';
+export * from './delegations.ts';

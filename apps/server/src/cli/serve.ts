@@ -29,7 +29,17 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
     logger: app.log,
   });
   jobWorker.start();
+  // Daily job (issue 13): profiles of minors who turned 18 detach from their representatives.
+  const detach = () =>
+    deps.delegations.detachAdults().then(
+      (n) => n > 0 && app.log.info({ detached: n }, 'profiles detached at majority'),
+      (error: unknown) => app.log.error({ err: error }, 'detaching adults failed'),
+    );
+  void detach();
+  const daily = setInterval(() => void detach(), 24 * 3600_000);
+  daily.unref();
   const shutdown = async () => {
+    clearInterval(daily);
     await app.close();
     await worker.stop();
     await jobWorker.stop();
