@@ -41,7 +41,7 @@ export function majorityMessage(input: { to: string; firstName: string }): Email
     subject: 'Le profil Carnet de votre enfant devient autonome',
     paragraphs: [
       'Bonjour,',
-      `${input.firstName} a 18 ans : son profil Carnet n’est plus rattaché à ses représentants légaux. Un code provisoire d’activation lui est envoyé séparément pour qu’elle ou il active son propre compte.`,
+      `${input.firstName} a 18 ans : son profil Carnet n’est plus rattaché à ses représentants légaux. Un code d’activation lui est envoyé séparément pour activer son propre compte.`,
     ],
   });
 }

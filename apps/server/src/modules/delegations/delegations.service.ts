@@ -63,8 +63,8 @@ export function createDelegationsService(deps: DelegationsDeps) {
   const today = () => parisDay(clock.now());
   const nowIso = () => clock.now().toISOString();
 
-  async function nameOf(id: string): Promise<{ firstName: string; lastName: string }> {
-    const p = await deps.patients.find(id);
+  async function nameOf(id: string, on: Db = db): Promise<{ firstName: string; lastName: string }> {
+    const p = await deps.patients.find(id, on);
     return { firstName: p?.first_name ?? '', lastName: p?.last_name ?? '' };
   }
 
@@ -154,7 +154,7 @@ export function createDelegationsService(deps: DelegationsDeps) {
         details: { kind },
       });
       if (invitee.email) {
-        const from = await nameOf(actor.personId);
+        const from = await nameOf(actor.personId, trx);
         await deps.outbox.enqueue(
           trx,
           invitationMessage({
@@ -309,7 +309,7 @@ export function createDelegationsService(deps: DelegationsDeps) {
           details: { kind: row.kind },
         });
         if (row.kind === 'aidant') {
-          const aidant = await nameOf(personId);
+          const aidant = await nameOf(personId, trx);
           started = {
             patientId: row.patient_id,
             aidant: { personId, ...aidant },
@@ -351,14 +351,14 @@ export function createDelegationsService(deps: DelegationsDeps) {
           reason: self ? 'by_delegate' : 'by_record',
         });
         if (!done) throw notFound();
-        const other = await deps.patients.find(self ? row.patient_id : row.person_id, trx);
+        // The representative or aidant whose access the record's side ended is told.
         const notified = self ? undefined : await deps.patients.find(row.person_id, trx);
-        if (!self && notified?.email && other)
+        if (notified?.email)
           await deps.outbox.enqueue(
             trx,
             accessEndedMessage({
               to: notified.email,
-              who: `${(await nameOf(row.patient_id)).firstName}`,
+              who: (await nameOf(row.patient_id, trx)).firstName,
             }),
             row.person_id,
           );

@@ -5,10 +5,11 @@ import { outboxMessages } from '../../../test/test-app.ts';
 
 /** The code provisoire of the newest activation message sent to `to`. */
 export async function activationCodeSentTo(t: TestApp, to: string): Promise<string> {
-  const mail = (await outboxMessages(t.deps))
-    .filter((m) => m.to === to && /code provisoire/i.test(m.text))
-    .at(-1);
-  const code = /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(mail?.text ?? '')?.[1];
+  const codes = (await outboxMessages(t.deps))
+    .filter((m) => m.to === to)
+    .map((m) => /code provisoire est : ([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(m.text)?.[1])
+    .filter((c) => c !== undefined);
+  const code = codes.at(-1);
   if (!code) throw new Error(`no activation code sent to ${to}`);
   return code;
 }
