@@ -1,5 +1,7 @@
 /** Builds every service from the configuration: factories wired by hand, no container. */
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { parisDay } from '@carnet/shared';
 import type { Config } from './config/config.schema.ts';
 import { createTraceStore } from './platform/audit/trace-store.ts';
 import type { Clock } from './platform/clock.ts';
@@ -40,6 +42,7 @@ import { createHistoryService } from './modules/traces/history.service.ts';
 import { createVerificationService } from './modules/traces/verification.service.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 import { createDelegationsService } from './modules/delegations/delegations.service.ts';
+import { justificatifPdf } from './modules/delegations/justificatif.ts';
 import { createActingPersonResolver } from './modules/sessions/acting-person.ts';
 
 /** What may be replaced when building the services (tests pass a clock, a database…). */
@@ -111,6 +114,32 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     patients,
     activation,
     publicUrl: config.publicUrl.replace(/\/$/, ''),
+    // The "justificatif d'accès" is a document of the helped person, stored like any other.
+    onAidantAccessStarted: async (input) => {
+      const helped = await patients.find(input.patientId);
+      const startedOn = parisDay(clock.now());
+      const pdf = await justificatifPdf({
+        helped: { firstName: helped?.first_name ?? '', lastName: helped?.last_name ?? '' },
+        aidant: input.aidant,
+        startedOn,
+        endsOn: input.endsOn,
+      });
+      await documentsModule.uploads.addDocument({
+        patientId: input.patientId,
+        author: { type: 'system', id: null, name: 'Carnet' },
+        actor: { type: 'system', id: null },
+        fields: {
+          title: `Justificatif d’accès aidant – ${input.aidant.firstName} ${input.aidant.lastName}`,
+          date: startedOn,
+          category: 'DOC_ADM',
+        },
+        file: {
+          stream: Readable.from([pdf]),
+          fileName: 'justificatif-acces-aidant.pdf',
+          contentType: 'application/pdf',
+        },
+      });
+    },
   });
   const actingPerson = createActingPersonResolver({
     sessions,
