@@ -16,6 +16,7 @@ import { accessRoutes, privacySettingsRoute } from '../features/access/routes.ts
 import { proRoutes } from '../features/pro/routes.ts';
 import { historySettingsRoute } from '../features/history/routes.ts';
 import { notificationsSettingsRoute } from '../features/notifications/routes.ts';
+import { sharingSettingsRoute } from '../features/delegations/routes.ts';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { MedicalProfilePage } from '../features/medical-profile/pages/MedicalProfilePage.tsx';
 import { MessagesPage } from '../features/messages/pages/MessagesPage.tsx';
@@ -79,6 +80,7 @@ export function createRouter() {
                 privacySettingsRoute,
                 historySettingsRoute,
                 notificationsSettingsRoute,
+                sharingSettingsRoute,
                 ...otherSettings
                   .filter(
                     ({ path }) =>
@@ -86,6 +88,7 @@ export function createRouter() {
                         privacySettingsRoute,
                         historySettingsRoute,
                         notificationsSettingsRoute,
+                        sharingSettingsRoute,
                       ].some((route) => route.path === path),
                   )
                   .map(({ path, text }) => ({

@@ -46,7 +46,7 @@ export interface DelegationsDeps {
   newId: (prefix: string) => string;
   traces: TraceStore;
   outbox: Outbox;
-  patients: Pick<PatientsService, 'find' | 'findByIns' | 'setStatus'>;
+  patients: Pick<PatientsService, 'find' | 'findByIns' | 'setStatus' | 'create'>;
   activation: Pick<ActivationService, 'createProfile' | 'activateManaged' | 'issueCode'>;
   publicUrl: string;
   onAidantAccessStarted?: AidantAccessStarted | undefined;
@@ -403,6 +403,37 @@ export function createDelegationsService(deps: DelegationsDeps) {
             details: { kind: 'representant-legal' },
           });
         },
+      });
+    },
+
+    /** Demo data: a child's profile already activated and attached to its representative. */
+    async createActivatedChild(input: NewPatient & { representativeId: string }) {
+      return db.transaction().execute(async (trx) => {
+        const child = await deps.patients.create(trx, input);
+        await deps.patients.setStatus(trx, child.id, 'active');
+        const id = deps.newId('dlg');
+        await createDelegationsRepository(trx).insert({
+          id,
+          patient_id: child.id,
+          person_id: input.representativeId,
+          kind: 'representant-legal',
+          status: 'active',
+          invited_by: null,
+          created_at: nowIso(),
+          expires_at: null,
+          accepted_at: nowIso(),
+          ends_at: null,
+          ended_at: null,
+          end_reason: null,
+        });
+        await deps.traces.append(trx, {
+          patientId: child.id,
+          actor: { type: 'operator', id: null },
+          action: 'delegation.attach',
+          target: { type: 'delegation', id },
+          details: { kind: 'representant-legal' },
+        });
+        return child;
       });
     },
 
