@@ -7,7 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { fileMailbox } from './support/mailbox.ts';
 import { e2eDialect, startServer } from './support/server.ts';
@@ -77,8 +77,12 @@ async function signInAs(who: { identifiant: string; email: string }): Promise<Pa
 
 /** Chooses a profile in the header; the app reloads on it. */
 async function switchProfile(page: Page, firstName: string): Promise<void> {
-  await page.getByLabel('Profil affiché').first().selectOption({ label: firstName });
-  await page.waitForURL(`${server.url}/`);
+  const select = page.getByLabel('Profil affiché').first();
+  const value = await select.locator('option', { hasText: firstName }).getAttribute('value');
+  await select.selectOption({ label: firstName });
+  // The app loads again on the selected profile; until then the select shows the previous one.
+  await expect.poll(() => select.inputValue(), { timeout: 30_000 }).toBe(value);
+  await page.waitForLoadState('load');
   await page.getByRole('heading', { name: /^Bonjour/ }).waitFor();
 }
 
