@@ -53,8 +53,17 @@ export function SharingPage() {
   }
   if (!sharing.data) return <p role="status">Chargement en cours…</p>;
   const data = sharing.data;
-  const onAction = (d: Delegation, action: 'accept' | 'refuse' | 'revoke') =>
+  const onAction = (d: Delegation, action: 'accept' | 'refuse' | 'revoke') => {
+    // Ending an access cannot be undone: only a new invitation gives it back.
+    if (
+      action === 'revoke' &&
+      !window.confirm(
+        'Mettre fin à cet accès ? Une nouvelle invitation sera nécessaire pour le rétablir.',
+      )
+    )
+      return;
     change.mutate({ d, action });
+  };
   const recordActions = (d: Delegation): 'revoke'[] =>
     open(d) && (d.mine || d.status === 'PENDING' || d.kind === 'aidant') ? ['revoke'] : [];
 
