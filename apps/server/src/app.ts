@@ -30,6 +30,7 @@ import { closureRoutes } from './modules/accounts/closure.routes.ts';
 import { professionalRecoveryRoutes } from './modules/accounts/professional-recovery.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { operatorRoutes } from './modules/operator/operator.routes.ts';
+import { delegationsRoutes } from './modules/delegations/delegations.routes.ts';
 
 /** Options of the HTTP app. */
 export interface BuildAppOptions {
@@ -99,21 +100,22 @@ export async function buildApp(
         operatorName: deps.config.operatorName,
         operatorIsState: deps.config.operatorIsState,
       });
+      await api.register(delegationsRoutes, {
+        delegations: deps.delegations,
+        actingPerson: deps.actingPerson,
+      });
       await api.register(historyRoutes, {
         history: deps.history,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
         clock: deps.clock,
       });
       await api.register(notificationsRoutes, {
         notifications: deps.notifications,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
       });
       await api.register(accessRoutes, {
         access: deps.patientAccess,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
       });
       await api.register(proRoutes, {
         proAccess: deps.professionalAccess,
@@ -145,8 +147,7 @@ export async function buildApp(
         uploads: deps.documentUploads,
         views: deps.documentViews,
         folders: deps.folders,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
         maxDocumentBytes: deps.config.maxDocumentBytes,
       });
       await api.register(messagingRoutes, {

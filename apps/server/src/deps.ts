@@ -1,6 +1,7 @@
 /** Builds every service from the configuration: factories wired by hand, no container. */
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { parisDay } from '@carnet/shared';
 import type { Config } from './config/config.schema.ts';
 import { createTraceStore } from './platform/audit/trace-store.ts';
 import type { Clock } from './platform/clock.ts';
@@ -67,6 +68,9 @@ import {
 } from './modules/exports/export-core-contributors.ts';
 import { EXPORT_JOB, createExportsService } from './modules/exports/exports.service.ts';
 import type { ExportsDeps } from './modules/exports/exports.service.ts';
+import { createDelegationsService } from './modules/delegations/delegations.service.ts';
+import { justificatifPdf } from './modules/delegations/justificatif.ts';
+import { createActingPersonResolver } from './modules/sessions/acting-person.ts';
 
 /** What may be replaced when building the services (tests pass a clock, a database…). */
 export interface DepsOverrides {
@@ -154,6 +158,54 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     publicUrl: config.publicUrl.replace(/\/$/, ''),
     onActivated: (trx, patientId) => lifecycle.cancel(trx, patientId),
   };
+  const activation = createActivationService(accountsDeps);
+  const cookie = sessionCookieFor(config.publicUrl);
+  // Proches (issue 13): representatives and aidants; the one resolver of the acting person.
+  const delegations = createDelegationsService({
+    db,
+    clock,
+    newId,
+    traces,
+    outbox,
+    patients,
+    activation,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+    // The "justificatif d'accès" is a document of the helped person, stored like any other.
+    onAidantAccessStarted: async (input) => {
+      const helped = await patients.find(input.patientId);
+      const startedOn = parisDay(clock.now());
+      const pdf = await justificatifPdf({
+        helped: { firstName: helped?.first_name ?? '', lastName: helped?.last_name ?? '' },
+        aidant: input.aidant,
+        startedOn,
+        endsOn: input.endsOn,
+      });
+      await documentsModule.uploads.addDocument({
+        patientId: input.patientId,
+        author: { type: 'system', id: null, name: 'Carnet' },
+        actor: { type: 'system', id: null },
+        fields: {
+          title: `Justificatif d’accès aidant – ${input.aidant.firstName} ${input.aidant.lastName}`,
+          date: startedOn,
+          category: 'DOC_ADM',
+        },
+        file: {
+          stream: Readable.from([pdf]),
+          fileName: 'justificatif-acces-aidant.pdf',
+          contentType: 'application/pdf',
+        },
+      });
+    },
+  });
+  const actingPerson = createActingPersonResolver({
+    sessions,
+    cookie,
+    delegations,
+    patients,
+    traces,
+    db,
+    clock,
+  });
   // Professionals' access and the professional space (issue 4, ACCESS.md).
   const professionals = createProfessionalsService({ db, clock, newId });
   const habilitationMatrix = createHabilitationMatrixService({ db, clock });
@@ -202,7 +254,8 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     patients,
     professionals,
     documentTitles: {
-      titlesOf: (patientId, ids) => documentsModule.documents.titlesOf(patientId, ids),
+      titlesOf: (patientId, ids, forLegalRepresentative) =>
+        documentsModule.documents.titlesOf(patientId, ids, forLegalRepresentative),
     },
   });
   const verification = createVerificationService({ db, clock });
@@ -374,13 +427,15 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     professionalAccounts,
     apiTokens,
     sessions,
-    cookie: sessionCookieFor(config.publicUrl),
+    cookie,
+    delegations,
+    actingPerson,
     signIn: createSignInService({
       ...accountsDeps,
       professionals,
       notifyNewDevice: (trx, input) => notifications.newDevice(trx, input),
     }),
-    activation: createActivationService(accountsDeps),
+    activation,
     recovery: createRecoveryService(accountsDeps),
     accountSettings: createAccountSettingsService(accountsDeps),
     oppositionAttestations: createOppositionAttestations(accountsDeps),

@@ -13,3 +13,4 @@ export * from './profile-format.ts';
 export * from './messaging.ts';
 export * from './lifecycle.ts';
 export * from './pro-recovery.ts';
+export * from './delegations.ts';

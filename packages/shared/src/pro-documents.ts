@@ -53,6 +53,8 @@ export const proDocumentUploadFieldsSchema = z.strictObject({
   category: documentCategorySchema,
   confidentiality: confidentialitySchema.optional(),
   invisibleToPatient: z.enum(['true', 'false']).optional(),
+  /** A minor's secret: absent for the legal representatives (INVISIBLE_REPRESENTANTS_LEGAUX). */
+  invisibleToLegalRepresentatives: z.enum(['true', 'false']).optional(),
 });
 
 /** What the author may change: masking to other professionals, invisibility to the patient. */

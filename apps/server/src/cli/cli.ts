@@ -92,6 +92,11 @@ export async function runCli(
     )
     .option('--email <email>', 'e-mail')
     .option('--mobile <mobile>', 'mobile number')
+    .option(
+      '--legal-representative <ins>',
+      "a minor's profile: INS of the legal representative (an activated account), who receives the code",
+      parseWith(insSchema, 'INS du représentant légal'),
+    )
     .action(
       (o: {
         ins: string;
@@ -100,22 +105,45 @@ export async function runCli(
         birthDate: string;
         email?: string;
         mobile?: string;
+        legalRepresentative?: string;
       }) =>
         withDeps(config, async (deps) => {
-          if (!o.email && !o.mobile)
-            throw new InvalidArgumentError('--email or --mobile is required.');
-          const patient = await deps.activation.createProfile({
+          const input = {
             ins: o.ins,
             firstName: o.firstName,
             lastName: o.lastName,
             birthDate: o.birthDate,
             email: o.email ?? null,
             mobile: o.mobile ?? null,
-          });
+          };
+          if (o.legalRepresentative) {
+            const child = await deps.delegations.createChildProfile({
+              ...input,
+              representativeIns: o.legalRepresentative,
+            });
+            process.stdout.write(
+              `Profile ${child.id} created and attached; the activation code was queued to the legal representative.\n`,
+            );
+            return;
+          }
+          if (!o.email && !o.mobile)
+            throw new InvalidArgumentError('--email or --mobile is required.');
+          const patient = await deps.activation.createProfile(input);
           process.stdout.write(
             `Profile ${patient.id} created; the activation code was queued to the patient's ${o.email ? 'e-mail' : 'mobile'}.\n`,
           );
         }),
+    );
+  program
+    .command('detach-adults')
+    .description(
+      'daily job: detaches the profiles of minors who turned 18 (what `serve` runs every day)',
+    )
+    .action(() =>
+      withDeps(config, async (deps) => {
+        const n = await deps.delegations.detachAdults();
+        process.stdout.write(`${n} profile(s) detached.\n`);
+      }),
     );
   registerTracesCommands(program, config, withDeps);
   registerProfessionalsCommands(program, config, withDeps);

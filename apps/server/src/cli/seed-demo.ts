@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps.ts';
 import { seedDemoAccess } from './seed-demo-access.ts';
 import { seedDemoDocuments } from './seed-demo-documents.ts';
 import { seedDemoProfile } from './seed-demo-profile.ts';
+import { seedDemoProches } from './seed-demo-proches.ts';
 
 /** The demo patient's credentials (README). */
 export const demoPatient = {
@@ -95,6 +96,8 @@ export const demoProfessionals: Array<{
 /** Seeds the demo; with `onlyIfEmpty`, does nothing when the demo patient exists. */
 export async function seedDemo(deps: AppDeps, options: { onlyIfEmpty: boolean }): Promise<boolean> {
   if (await deps.patients.findByIns(demoPatient.ins)) {
+    // A demo seeded before issue 13 gets Léo, Thomas and Claire once.
+    await seedDemoProches(deps, { patientIns: demoPatient.ins });
     if (options.onlyIfEmpty) return false;
     throw new Error('The demo data is already there.');
   }
@@ -118,5 +121,6 @@ export async function seedDemo(deps: AppDeps, options: { onlyIfEmpty: boolean })
   });
   await seedDemoDocuments(deps, { patientIns: demoPatient.ins });
   await seedDemoProfile(deps, { patientIns: demoPatient.ins });
+  await seedDemoProches(deps, { patientIns: demoPatient.ins });
   return true;
 }

@@ -33,11 +33,21 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
     logger: app.log,
   });
   jobWorker.start();
+  // Daily job (issue 13): profiles of minors who turned 18 detach from their representatives.
+  const detach = () =>
+    deps.delegations.detachAdults().then(
+      (n) => n > 0 && app.log.info({ detached: n }, 'profiles detached at majority'),
+      (error: unknown) => app.log.error({ err: error }, 'detaching adults failed'),
+    );
+  void detach();
+  const daily = setInterval(() => void detach(), 24 * 3600_000);
+  daily.unref();
   // Graceful shutdown: /ready answers 503 at once, requests in flight finish (new ones get 503),
   // the workers finish the item in hand, then the database closes and the process exits 0.
   const shutdown = async (signal: string) => {
     if (draining) return;
     draining = true;
+    clearInterval(daily);
     app.log.info({ signal }, 'shutting down: draining requests and workers');
     const force = setTimeout(() => {
       app.log.error('shutdown took too long, exiting');

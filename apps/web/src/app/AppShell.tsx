@@ -10,6 +10,9 @@ import { useSession } from './session-context.ts';
 import { SiteHeader } from './SiteHeader.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { MessagesNavLabel } from '../features/messages/components/UnreadBadge.tsx';
+import { ProfileBanner } from '../features/profiles/components/ProfileBanner.tsx';
+import { ProfileSwitcher } from '../features/profiles/components/ProfileSwitcher.tsx';
+import { ProfileProvider } from '../features/profiles/ProfileProvider.tsx';
 
 const sections = [
   { text: 'Accueil', to: '/' },
@@ -58,17 +61,24 @@ export function AppShell() {
     linkProps: { to },
     isActive: to === '/' ? location.pathname === '/' : isUnder(location.pathname, to),
   }));
+  // Every page acts on the selected profile (issue 13): it shows in the header at all times.
   return (
-    <PageFrame
-      header={
-        <SiteHeader
-          navigation={navigation}
-          quickAccessItems={[<UserMenu key="user" displayName={state.me.displayName} />]}
-        />
-      }
-    >
-      <Outlet />
-    </PageFrame>
+    <ProfileProvider>
+      <PageFrame
+        header={
+          <SiteHeader
+            navigation={navigation}
+            quickAccessItems={[
+              <ProfileSwitcher key="profile" />,
+              <UserMenu key="user" displayName={state.me.displayName} />,
+            ]}
+          />
+        }
+      >
+        <ProfileBanner />
+        <Outlet />
+      </PageFrame>
+    </ProfileProvider>
   );
 }
 

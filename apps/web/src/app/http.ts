@@ -28,6 +28,21 @@ export class ApiError extends Error {
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * The profile this tab shows (issue 13). Sent with every request as `X-Carnet-Profile`: if
+ * another tab switched the session to another profile, the server refuses (409
+ * `profile.changed`) rather than act on a person this tab does not show.
+ */
+let shownProfile: string | undefined;
+
+/** Sets the profile the tab shows (the profile switcher, once /api/profiles answered). */
+export function setShownProfile(patientId: string | undefined): void {
+  shownProfile = patientId;
+}
+
+/** Fired on `window` when the server answers 409 `profile.changed`. */
+export const profileChangedEvent = 'carnet:profile-changed';
+
 /** GET a JSON resource and check it against its wire schema. */
 export async function getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
   const response = await request('GET', path);
@@ -74,6 +89,7 @@ export function sendForm<S extends z.ZodType>(
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('X-Carnet-Request', '1');
+    if (shownProfile) xhr.setRequestHeader('X-Carnet-Profile', shownProfile);
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) onProgress?.(event.loaded, event.total);
     });
@@ -100,6 +116,7 @@ async function request(method: 'GET' | Method, path: string, body?: unknown): Pr
   // A cross-site form cannot set this header: the server's CSRF guard requires it.
   if (method !== 'GET') headers['X-Carnet-Request'] = '1';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (shownProfile) headers['X-Carnet-Profile'] = shownProfile;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -114,6 +131,7 @@ async function request(method: 'GET' | Method, path: string, body?: unknown): Pr
   if (response.ok) return response;
   const error = await toApiError(response);
   if (error.code === 'auth.required') window.dispatchEvent(new Event(unauthorizedEvent));
+  if (error.code === 'profile.changed') window.dispatchEvent(new Event(profileChangedEvent));
   throw error;
 }
 

@@ -21,6 +21,7 @@ import {
   closureSettingsRoute,
   dataExportSettingsRoute,
 } from '../features/lifecycle/routes.ts';
+import { sharingSettingsRoute } from '../features/delegations/routes.ts';
 import { HomePage } from '../features/home/pages/HomePage.tsx';
 import { messagesRoutes } from '../features/messages/routes.ts';
 import { ComingSoon } from '../ui/ComingSoon.tsx';
@@ -108,6 +109,7 @@ export function createRouter() {
                 notificationsSettingsRoute,
                 dataExportSettingsRoute,
                 closureSettingsRoute,
+                sharingSettingsRoute,
                 ...otherSettings
                   .filter(
                     ({ path }) =>
@@ -117,6 +119,7 @@ export function createRouter() {
                         notificationsSettingsRoute,
                         dataExportSettingsRoute,
                         closureSettingsRoute,
+                        sharingSettingsRoute,
                       ].some((route) => route.path === path),
                   )
                   .map(({ path, text }) => ({

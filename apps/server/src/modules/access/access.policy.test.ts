@@ -218,7 +218,6 @@ const managing: Action[] = [
   'record.close',
   'record.export',
   'traces.read',
-  'document.delete',
 ];
 const professionalOnly: Action[] = [
   'rubrique.read',
@@ -638,6 +637,7 @@ describe('ACCESS.md decision table', () => {
       'document.read',
       'document.add',
       'document.edit',
+      'document.delete',
       'message.read',
       'message.send',
     ];
@@ -728,5 +728,46 @@ describe('named cases of ACCESS.md', () => {
     expect(
       documentVisibleToProfessional({ ...base, document: documentOf({ author: 'self' }) }),
     ).toBe(true);
+  });
+});
+
+describe('named delegation cases (issue 13)', () => {
+  const person = (role: PersonActor['role']) => ({ kind: 'person', role }) as const;
+  const onRecord = (role: PersonActor['role'], action: Action) =>
+    decide(person(role), { status: 'active' }, action, { type: 'record' }, { now: NOW });
+  it('an aidant deletes a document but may not close, export or manage sharing', () => {
+    expect(onRecord('aidant', 'document.delete').allow).toBe(true);
+    for (const action of ['record.close', 'record.export', 'sharing.manage'] as const)
+      expect(onRecord('aidant', action)).toEqual({
+        allow: false,
+        reason: 'aidant_not_allowed',
+        mode: 'normal',
+      });
+  });
+  it('a legal representative manages sharing, access and closure of the minor like a titulaire', () => {
+    for (const action of ['sharing.manage', 'access.manage', 'record.close'] as const)
+      expect(onRecord('representant-legal', action)).toEqual({
+        allow: true,
+        reason: 'representant_legal',
+        mode: 'normal',
+      });
+  });
+  it('a document invisible to legal representatives is hidden from them, not from the titulaire or an aidant', () => {
+    const resource = {
+      type: 'document',
+      document: documentOf({ author: 'other-ps', invisibleToLegal: true }),
+    } as const;
+    const read = (role: PersonActor['role']) =>
+      decide(person(role), { status: 'active' }, 'document.read', resource, { now: NOW });
+    expect(read('representant-legal').reason).toBe('invisible_to_legal_representatives');
+    expect(read('titulaire').allow).toBe(true);
+    expect(read('aidant').allow).toBe(true);
+  });
+  it('someone whose delegation ended has no relation and gets nothing', () => {
+    expect(onRecord('none', 'document.read')).toEqual({
+      allow: false,
+      reason: 'no_relation',
+      mode: 'normal',
+    });
   });
 });

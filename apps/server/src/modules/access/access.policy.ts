@@ -397,13 +397,18 @@ function decideForProfessional(
   }
 }
 
-/** What an aidant may do (ACCESS.md "Patient side"). */
+/**
+ * What an aidant may do (ACCESS.md "Patient side", issue 13: read/add/edit/delete documents and
+ * profile entries, messages); never sharing, grants, blocks, emergency settings, contact data,
+ * identifiant, password, closure, export or the traces.
+ */
 const aidantActions: ReadonlySet<Action> = new Set<Action>([
   'data.read',
   'data.write',
   'document.read',
   'document.add',
   'document.edit',
+  'document.delete',
   'message.read',
   'message.send',
 ]);

@@ -8,16 +8,13 @@ import {
 } from '@carnet/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { SessionCookie } from '../sessions/sessions.http.ts';
-import { requireSession } from '../sessions/sessions.http.ts';
-import type { SessionsService } from '../sessions/sessions.service.ts';
+import type { ActingPersonResolver } from '../sessions/acting-person.ts';
 import type { PatientAccessService } from './patient-access.service.ts';
 
 /** The routes' dependencies. */
 export interface AccessRoutesDeps {
   access: PatientAccessService;
-  sessions: SessionsService;
-  cookie: SessionCookie;
+  actingPerson: ActingPersonResolver;
 }
 
 const psParams = z.strictObject({ psId: z.string().min(1).max(64) });
@@ -25,8 +22,11 @@ const emptyBody = z.union([z.strictObject({}), z.null(), z.undefined()]);
 
 /** Registers /api/access/*. */
 export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesDeps> = async (app, deps) => {
-  const session = (request: Parameters<typeof requireSession>[0]) =>
-    requireSession(request, deps.sessions, deps.cookie);
+  // Grants, blocks and the directory: the titulaire or a representative, never an aidant.
+  const session = (request: Parameters<ActingPersonResolver['require']>[0]) =>
+    deps.actingPerson.require(request, 'access.manage');
+  const emergency = (request: Parameters<ActingPersonResolver['require']>[0]) =>
+    deps.actingPerson.require(request, 'emergency.settings');
   const change = { params: psParams, body: emptyBody, response: { 200: accessListSchema } };
 
   app.get(
@@ -68,12 +68,12 @@ export const accessRoutes: FastifyPluginAsyncZod<AccessRoutesDeps> = async (app,
   app.get(
     '/access/emergency',
     { schema: { response: { 200: emergencySettingsSchema } } },
-    async (request) => deps.access.emergencySettings(await session(request)),
+    async (request) => deps.access.emergencySettings(await emergency(request)),
   );
 
   app.put(
     '/access/emergency',
     { schema: { body: emergencySettingsSchema, response: { 200: emergencySettingsSchema } } },
-    async (request) => deps.access.saveEmergencySettings(await session(request), request.body),
+    async (request) => deps.access.saveEmergencySettings(await emergency(request), request.body),
   );
 };

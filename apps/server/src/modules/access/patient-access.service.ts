@@ -19,7 +19,8 @@ import { notFound } from '../../platform/http/app-error.ts';
 import type { PatientsService } from '../patients/patients.service.ts';
 import type { Professional, ProfessionalsService } from '../professionals/professionals.service.ts';
 import { toProfessionalSummary } from '../professionals/professionals.service.ts';
-import type { Session } from '../sessions/sessions.service.ts';
+import type { ActingPerson } from '../sessions/acting-person.ts';
+import { policyActorOf, traceActorOf } from '../sessions/acting-person.ts';
 import { emergencySettingsOf } from './access-gate.service.ts';
 import { accessErrors } from './access.errors.ts';
 import type { Action } from './access.policy.ts';
@@ -56,13 +57,15 @@ export interface PatientAccessDeps {
 export function createPatientAccessService(deps: PatientAccessDeps) {
   const { db } = deps;
 
-  /** The titulaire behind a patient session, allowed `action` by the policy, or 401/404. */
-  async function requireTitulaire(session: Session, action: Action, trx: Db = db) {
-    if (!session.patient_id) throw accessErrors.patientRequired();
-    const patient = await deps.patients.find(session.patient_id, trx);
+  /**
+   * The selected record, when the acting person (titulaire or representative: the resolver of
+   * sessions/acting-person.ts checked the relation on this request) is allowed `action`.
+   */
+  async function requireTitulaire(session: ActingPerson, action: Action, trx: Db = db) {
+    const patient = await deps.patients.find(session.patientId, trx);
     if (!patient) throw notFound();
     const decision = decide(
-      { kind: 'person', role: 'titulaire' },
+      policyActorOf(session),
       { status: patient.status },
       action,
       { type: 'record' },
@@ -107,7 +110,7 @@ export function createPatientAccessService(deps: PatientAccessDeps) {
 
   /** Runs one change in a transaction with its trace, then answers the new lists. */
   async function change(
-    session: Session,
+    session: ActingPerson,
     psId: string,
     apply: (trx: Db, patientId: string, at: string) => Promise<{ action: string; n?: number }>,
   ): Promise<AccessList> {
@@ -118,7 +121,7 @@ export function createPatientAccessService(deps: PatientAccessDeps) {
       const done = await apply(trx, patient.id, at);
       await deps.traces.append(trx, {
         patientId: patient.id,
-        actor: { type: 'patient', id: patient.id },
+        actor: traceActorOf(session),
         action: done.action,
         target: { type: 'professional', id: psId },
         ...(done.n === undefined ? {} : { details: { closedEmergencyAccesses: done.n } }),
@@ -129,13 +132,13 @@ export function createPatientAccessService(deps: PatientAccessDeps) {
 
   return {
     /** "Autorisé(s)" (administrators first) and "Bloqué(s)". */
-    async list(session: Session): Promise<AccessList> {
+    async list(session: ActingPerson): Promise<AccessList> {
       const patient = await requireTitulaire(session, 'access.manage');
       return list(patient.id);
     },
 
     /** "Attribuer le statut administrateur": on an authorized professional only. */
-    grantAdministrator(session: Session, psId: string) {
+    grantAdministrator(session: ActingPerson, psId: string) {
       return change(session, psId, async (trx, patientId, at) => {
         const repo = createAccessRepository(trx);
         const ok = await repo.transition({
@@ -151,7 +154,7 @@ export function createPatientAccessService(deps: PatientAccessDeps) {
     },
 
     /** "Retirer le statut administrateur": back to authorized. */
-    revokeAdministrator(session: Session, psId: string) {
+    revokeAdministrator(session: ActingPerson, psId: string) {
       return change(session, psId, async (trx, patientId, at) => {
         const ok = await createAccessRepository(trx).transition({
           patientId,
@@ -166,7 +169,7 @@ export function createPatientAccessService(deps: PatientAccessDeps) {
     },
 
     /** "Bloquer l'accès": from any state; the professional's open emergency accesses end now. */
-    block(session: Session, psId: string) {
+    block(session: ActingPerson, psId: string) {
       return change(session, psId, async (trx, patientId, at) => {
         const repo = createAccessRepository(trx);
         await repo.block(patientId, psId, at);
@@ -175,7 +178,7 @@ export function createPatientAccessService(deps: PatientAccessDeps) {
     },
 
     /** "Débloquer": the grant becomes none, not authorized (a new consent is needed). */
-    unblock(session: Session, psId: string) {
+    unblock(session: ActingPerson, psId: string) {
       return change(session, psId, async (trx, patientId, at) => {
         const ok = await createAccessRepository(trx).transition({
           patientId,
@@ -190,13 +193,13 @@ export function createPatientAccessService(deps: PatientAccessDeps) {
     },
 
     /** Directory search, to block a professional who never accessed the record. */
-    async searchDirectory(session: Session, q: string): Promise<ProfessionalSummary[]> {
+    async searchDirectory(session: ActingPerson, q: string): Promise<ProfessionalSummary[]> {
       await requireTitulaire(session, 'access.manage');
       return (await deps.professionals.search(q, 20)).map(toProfessionalSummary);
     },
 
     /** The page about one professional: coordinates, documents it added, its traces here. */
-    async detail(session: Session, psId: string): Promise<ProfessionalDetail> {
+    async detail(session: ActingPerson, psId: string): Promise<ProfessionalDetail> {
       const patient = await requireTitulaire(session, 'access.manage');
       const ps = await requireProfessional(psId);
       const repo = createAccessRepository(db);
@@ -270,7 +273,7 @@ export function createPatientAccessService(deps: PatientAccessDeps) {
     },
 
     /** The three emergency toggles (defaults: SAMU on, Autres on, Documents masqués off). */
-    async emergencySettings(session: Session): Promise<EmergencySettings> {
+    async emergencySettings(session: ActingPerson): Promise<EmergencySettings> {
       const patient = await requireTitulaire(session, 'emergency.settings');
       return emergencySettingsOf(
         await createAccessRepository(db).findEmergencySettings(patient.id),
@@ -282,7 +285,7 @@ export function createPatientAccessService(deps: PatientAccessDeps) {
      * turns it off too; turning it on while both are off is refused.
      */
     async saveEmergencySettings(
-      session: Session,
+      session: ActingPerson,
       input: EmergencySettings,
     ): Promise<EmergencySettings> {
       const patient = await requireTitulaire(session, 'emergency.settings');
@@ -304,7 +307,7 @@ export function createPatientAccessService(deps: PatientAccessDeps) {
         });
         await deps.traces.append(trx, {
           patientId: patient.id,
-          actor: { type: 'patient', id: patient.id },
+          actor: traceActorOf(session),
           action: 'access.emergency_settings',
           details: kept,
         });

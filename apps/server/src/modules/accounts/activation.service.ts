@@ -9,6 +9,7 @@ import {
   normalizeActivationCode,
 } from '../../platform/crypto/secrets.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/schema.ts';
 import type { NewPatient, Patient } from '../patients/patients.service.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { accountsErrors } from './accounts.errors.ts';
@@ -26,6 +27,35 @@ export function createActivationService(deps: AccountsDeps) {
   const attestations = createOppositionAttestations(deps);
   const hashCode = (code: string) =>
     keyedHash(deps.codeHashKey, `activation:${normalizeActivationCode(code)}`);
+
+  /** Stores a new code provisoire for `patientId` and queues it to `to` (e-mail, else mobile). */
+  async function issueCode(
+    trx: Db,
+    patientId: string,
+    to: Pick<Patient, 'email' | 'mobile'>,
+  ): Promise<void> {
+    const code = createActivationCode();
+    const now = deps.clock.now();
+    await createAccountsRepository(trx).insertActivationCode({
+      id: deps.newId('act'),
+      patient_id: patientId,
+      code_hash: hashCode(code),
+      created_at: now.toISOString(),
+      expires_at: isoPlus(now, ACTIVATION_CODE_LIFETIME_MS),
+      used_at: null,
+    });
+    const channel = to.email ? 'email' : 'sms';
+    const address = to.email ?? to.mobile;
+    if (!address)
+      throw accountsErrors.contactInvalid(
+        'Une adresse e-mail ou un numéro de mobile est nécessaire.',
+      );
+    await deps.outbox.enqueue(
+      trx,
+      activationMessage({ channel, to: address, code, publicUrl: deps.publicUrl }),
+      patientId,
+    );
+  }
 
   /** The pending profile behind a code + INS + birth date; same failure for every mismatch. */
   async function resolve(input: {
@@ -57,38 +87,54 @@ export function createActivationService(deps: AccountsDeps) {
   }
 
   return {
-    /** Operator: creates a profile and sends its code provisoire through the outbox (never printed). */
-    async createProfile(input: NewPatient): Promise<Patient> {
-      const code = createActivationCode();
+    /**
+     * Operator: creates a profile and sends its code provisoire through the outbox (never
+     * printed). A minor's code goes to `recipient` (its legal representative), and `inTransaction`
+     * attaches the profile in the same transaction (issue 13).
+     */
+    async createProfile(
+      input: NewPatient,
+      options: {
+        recipient?: Pick<Patient, 'email' | 'mobile'>;
+        inTransaction?: (trx: Db, patient: Patient) => Promise<void>;
+      } = {},
+    ): Promise<Patient> {
       return db.transaction().execute(async (trx) => {
         const patient = await deps.patients.create(trx, input);
-        const now = deps.clock.now();
-        await createAccountsRepository(trx).insertActivationCode({
-          id: deps.newId('act'),
-          patient_id: patient.id,
-          code_hash: hashCode(code),
-          created_at: now.toISOString(),
-          expires_at: isoPlus(now, ACTIVATION_CODE_LIFETIME_MS),
-          used_at: null,
-        });
-        const channel = patient.email ? 'email' : 'sms';
-        const to = patient.email ?? patient.mobile;
-        if (!to)
-          throw accountsErrors.contactInvalid(
-            'Une adresse e-mail ou un numéro de mobile est nécessaire.',
-          );
-        await deps.outbox.enqueue(
-          trx,
-          activationMessage({ channel, to, code, publicUrl: deps.publicUrl }),
-          patient.id,
-        );
         await deps.traces.append(trx, {
           patientId: patient.id,
           actor: { type: 'operator', id: null },
           action: 'patient.create',
         });
+        await options.inTransaction?.(trx, patient);
+        await issueCode(trx, patient.id, options.recipient ?? patient);
         return patient;
       });
+    },
+
+    issueCode,
+
+    /**
+     * A legal representative activates a child's profile from her own account with the code she
+     * received, the child's INS and birth date (issue 13); same failures as `activate`.
+     */
+    async activateManaged(
+      input: { activationCode: string; ins: string; birthDate: string; ip: string },
+      inTransaction: (trx: Db, patient: Patient) => Promise<void>,
+    ): Promise<Patient> {
+      const { code, patient } = await resolve(input);
+      await db.transaction().execute(async (trx) => {
+        if (
+          !(await createAccountsRepository(trx).useActivationCode(
+            code.id,
+            deps.clock.now().toISOString(),
+          ))
+        )
+          throw accountsErrors.activationInvalid();
+        await deps.patients.setStatus(trx, patient.id, 'active');
+        await inTransaction(trx, patient);
+      });
+      return { ...patient, status: 'active' };
     },
 
     /** Demo data and tests: a profile already activated with the given credentials. */

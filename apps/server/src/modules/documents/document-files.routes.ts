@@ -10,6 +10,7 @@ import { fileHeaders, receiveUpload, sendDownload, uploadLimits } from './docume
 import { toDocumentSummary } from './documents.dto.ts';
 import type { DocumentsRoutesDeps } from './documents.http.ts';
 import { patientActorOf } from './documents.http.ts';
+import { traceActor } from './documents.policy.ts';
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 const pageParams = z.strictObject({
@@ -32,7 +33,7 @@ export const documentFilesRoutes: FastifyPluginAsyncZod<DocumentsRoutesDeps> = a
     '/documents',
     { schema: { response: { 201: documentSummarySchema } } },
     async (request, reply) => {
-      const actor = await actorOf(request);
+      const actor = await actorOf(request, 'document.add');
       const { fields, staged } = await receiveUpload(request, reply, {
         maxBytes,
         stage: (file) => uploads.stage(actor.patientId, file),
@@ -42,7 +43,7 @@ export const documentFilesRoutes: FastifyPluginAsyncZod<DocumentsRoutesDeps> = a
         staged,
         fields,
         author: { type: 'patient' },
-        actor: { type: 'patient', id: actor.patientId },
+        actor: traceActor(actor),
       });
       const row = await documents.getVisible(actor, id);
       return reply.status(201).send(toDocumentSummary(actor, row));

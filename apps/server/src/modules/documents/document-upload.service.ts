@@ -132,6 +132,8 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
     gate?: CommitGate | undefined;
     /** Set by a PS pending an announcement consultation (ISO-8601), null otherwise. */
     invisibleToPatientUntil?: string | null | undefined;
+    /** Set by a PS for a minor: invisible to the legal representatives. */
+    invisibleToLegalRepresentatives?: boolean | undefined;
   }
 
   /** Writes one document's rows, trace and preview job in `trx`; false when the gate denies. */
@@ -166,7 +168,7 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
         category: meta.category,
         confidentiality,
         invisible_to_patient_until: input.invisibleToPatientUntil ?? null,
-        invisible_to_legal_reps: 0,
+        invisible_to_legal_reps: input.invisibleToLegalRepresentatives ? 1 : 0,
         folder_id: folderId,
         pinned: 0,
         author_type: author.type,
@@ -265,11 +267,18 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
       actor: TraceInput['actor'];
       fields: Record<string, unknown>;
       file: IncomingFile;
+      invisibleToLegalRepresentatives?: boolean;
     }): Promise<string> {
       // Fail before writing a byte when the metadata is already wrong.
       parseUploadFields(input.fields);
       const staged = await stage(input.patientId, input.file);
-      return commit({ staged, fields: input.fields, author: input.author, actor: input.actor });
+      return commit({
+        staged,
+        fields: input.fields,
+        author: input.author,
+        actor: input.actor,
+        invisibleToLegalRepresentatives: input.invisibleToLegalRepresentatives,
+      });
     },
   };
 }

@@ -1,9 +1,7 @@
 /** What the documents routes share: their dependencies and the actor of a request. */
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/http/app-error.ts';
-import type { SessionCookie } from '../sessions/sessions.http.ts';
-import { requireSession } from '../sessions/sessions.http.ts';
-import type { SessionsService } from '../sessions/sessions.service.ts';
+import type { Action } from '../access/access.policy.ts';
+import type { ActingPersonResolver } from '../sessions/acting-person.ts';
 import type { DocumentUploadService } from './document-upload.service.ts';
 import type { DocumentViewsService } from './document-views.service.ts';
 import type { DocumentActor } from './documents.policy.ts';
@@ -16,16 +14,27 @@ export interface DocumentsRoutesDeps {
   uploads: DocumentUploadService;
   views: DocumentViewsService;
   folders: FoldersService;
-  sessions: SessionsService;
-  cookie: SessionCookie;
+  actingPerson: ActingPersonResolver;
   maxDocumentBytes: number;
 }
 
-/** The signed-in titulaire as the documents actor (the professional side registers its own routes). */
-export function patientActorOf(deps: Pick<DocumentsRoutesDeps, 'sessions' | 'cookie'>) {
-  return async (request: FastifyRequest): Promise<DocumentActor> => {
-    const session = await requireSession(request, deps.sessions, deps.cookie);
-    if (!session.patient_id) throw new AppError('auth.required', 401, 'Veuillez vous connecter.');
-    return { type: 'patient', patientId: session.patient_id };
+/**
+ * The patient side's documents actor: the selected profile and who acts on it (titulaire,
+ * representative or aidant), allowed `action` by the one policy (the professional side registers
+ * its own routes).
+ */
+export function patientActorOf(deps: Pick<DocumentsRoutesDeps, 'actingPerson'>) {
+  return async (
+    request: FastifyRequest,
+    action: Action = 'document.read',
+  ): Promise<DocumentActor> => {
+    const person = await deps.actingPerson.require(request, action);
+    return {
+      type: 'patient',
+      patientId: person.patientId,
+      ...(person.role === 'titulaire'
+        ? {}
+        : { acting: { role: person.role, personId: person.personId } }),
+    };
   };
 }

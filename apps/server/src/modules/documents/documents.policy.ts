@@ -19,7 +19,12 @@ export interface ProfessionalDocumentScope {
 
 /** Who acts on documents. */
 export type DocumentActor =
-  | { type: 'patient'; patientId: string }
+  | {
+      type: 'patient';
+      patientId: string;
+      /** A legal representative or an aidant acting on the profile (absent: the titulaire). */
+      acting?: { role: 'representant-legal' | 'aidant'; personId: string };
+    }
   | {
       type: 'professional';
       professionalId: string;
@@ -36,6 +41,8 @@ export interface DocumentScope {
   now: string;
   /** Patient side: documents a PS made invisible to the patient stay hidden until their date. */
   hideInvisibleToPatient: boolean;
+  /** A legal representative never sees INVISIBLE_REPRESENTANTS_LEGAUX documents (ACCESS.md). */
+  hideInvisibleToLegalReps?: boolean;
   /** Professional side: authorId sees its own; others by category and masking (access.policy). */
   professional?: ProfessionalDocumentScope;
 }
@@ -49,6 +56,7 @@ type DocumentFacts = Pick<
   | 'invisible_to_patient_until'
   | 'category'
   | 'confidentiality'
+  | 'invisible_to_legal_reps'
 >;
 
 /** True when `actor` is the professional who added `doc`. */
@@ -81,13 +89,22 @@ export function documentScope(actor: DocumentActor, now: Date): DocumentScope {
       hideInvisibleToPatient: false,
       professional: actor.scope,
     };
-  return { patientId: actor.patientId, now: now.toISOString(), hideInvisibleToPatient: true };
+  return {
+    patientId: actor.patientId,
+    now: now.toISOString(),
+    hideInvisibleToPatient: true,
+    hideInvisibleToLegalReps: actor.acting?.role === 'representant-legal',
+  };
 }
 
 /** Whether the actor may see this document (the repository already filters; this re-checks one row). */
 export function canSee(actor: DocumentActor, doc: DocumentFacts, now: Date): boolean {
   if (doc.patient_id !== actor.patientId || doc.deleted_at !== null) return false;
-  if (actor.type === 'patient') return !isInvisibleToPatient(doc, now.toISOString());
+  if (actor.type === 'patient')
+    return (
+      !isInvisibleToPatient(doc, now.toISOString()) &&
+      !(actor.acting?.role === 'representant-legal' && doc.invisible_to_legal_reps === 1)
+    );
   if (isAuthor(actor, doc)) return true;
   return (
     actor.scope.categories.includes(doc.category) &&
@@ -127,7 +144,10 @@ export function canDelete(actor: DocumentActor, doc: DocumentFacts): boolean {
 
 /** The actor as a trace records it. */
 export function traceActor(actor: DocumentActor): TraceInput['actor'] {
-  return actor.type === 'patient'
-    ? { type: 'patient', id: actor.patientId }
-    : { type: 'professional', id: actor.professionalId };
+  if (actor.type === 'professional') return { type: 'professional', id: actor.professionalId };
+  if (!actor.acting) return { type: 'patient', id: actor.patientId };
+  return {
+    type: actor.acting.role === 'aidant' ? 'aidant' : 'legal-representative',
+    id: actor.acting.personId,
+  };
 }

@@ -59,6 +59,8 @@ export function inScope(eb: ExpressionBuilder<Database, 'documents'>, scope: Doc
       ]),
     );
   }
+  if (scope.hideInvisibleToLegalReps)
+    conditions.push(eb('documents.invisible_to_legal_reps', '=', 0));
   const ps = scope.professional;
   if (ps) {
     // Literal SQL truths: SQLite cannot bind a JavaScript boolean.

@@ -43,7 +43,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<DocumentsRoutesDeps> = async
   app.put(
     '/documents/settings',
     { schema: { body: documentSettingsSchema, response: { 200: documentSettingsSchema } } },
-    async (request) => documents.setSettings(await actorOf(request), request.body),
+    async (request) => documents.setSettings(await actorOf(request, 'access.manage'), request.body),
   );
 
   app.post(
@@ -56,7 +56,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<DocumentsRoutesDeps> = async
     },
     async (request) =>
       documents.setConfidentiality(
-        await actorOf(request),
+        await actorOf(request, 'document.edit'),
         request.body.ids,
         request.body.confidentiality,
       ),
@@ -77,14 +77,15 @@ export const documentsRoutes: FastifyPluginAsyncZod<DocumentsRoutesDeps> = async
         response: { 200: documentSummarySchema },
       },
     },
-    async (request) => documents.update(await actorOf(request), request.params.id, request.body),
+    async (request) =>
+      documents.update(await actorOf(request, 'document.edit'), request.params.id, request.body),
   );
 
   app.delete(
     '/documents/:id',
     { schema: { params: idParams, response: { 204: empty } } },
     async (request, reply) => {
-      await documents.remove(await actorOf(request), request.params.id);
+      await documents.remove(await actorOf(request, 'document.delete'), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -106,20 +107,23 @@ export const documentsRoutes: FastifyPluginAsyncZod<DocumentsRoutesDeps> = async
     '/folders',
     { schema: { body: folderInputSchema, response: { 201: folderSchema } } },
     async (request, reply) =>
-      reply.status(201).send(await folders.create(await actorOf(request), request.body.name)),
+      reply
+        .status(201)
+        .send(await folders.create(await actorOf(request, 'document.edit'), request.body.name)),
   );
 
   app.patch(
     '/folders/:id',
     { schema: { params: idParams, body: folderInputSchema, response: { 200: folderSchema } } },
-    async (request) => folders.rename(await actorOf(request), request.params.id, request.body.name),
+    async (request) =>
+      folders.rename(await actorOf(request, 'document.edit'), request.params.id, request.body.name),
   );
 
   app.delete(
     '/folders/:id',
     { schema: { params: idParams, response: { 204: empty } } },
     async (request, reply) => {
-      await folders.remove(await actorOf(request), request.params.id);
+      await folders.remove(await actorOf(request, 'document.edit'), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -213,11 +213,19 @@ export function createDocumentsService(deps: DocumentsDeps, files: DocumentFiles
 
     /**
      * Titles of the record's documents among `ids` that the titulaire may see now (Historique
-     * d'activité names them; a document still invisible to the patient or deleted stays unnamed).
+     * d'activité names them; a document still invisible to the patient or deleted stays unnamed,
+     * and for a legal representative one invisible to representatives too).
      */
-    async titlesOf(patientId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    async titlesOf(
+      patientId: string,
+      ids: readonly string[],
+      forLegalRepresentative = false,
+    ): Promise<Map<string, string>> {
+      const actor: DocumentActor = forLegalRepresentative
+        ? { type: 'patient', patientId, acting: { role: 'representant-legal', personId: '' } }
+        : { type: 'patient', patientId };
       const rows = await createDocumentsRepository(db).findMany(
-        documentScope({ type: 'patient', patientId }, clock.now()),
+        documentScope(actor, clock.now()),
         ids,
       );
       return new Map(rows.map((row) => [row.id, row.title]));

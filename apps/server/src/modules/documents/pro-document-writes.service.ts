@@ -92,6 +92,7 @@ export function createProDocumentWritesService(
         },
         actor: { type: 'professional', id: ps.id },
         invisibleToPatientUntil: until,
+        invisibleToLegalRepresentatives: meta.invisibleToLegalRepresentatives === 'true',
         gate: {
           async authorize(trx, facts) {
             const result = await gate.check(trx, {

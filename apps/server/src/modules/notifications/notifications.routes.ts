@@ -1,18 +1,14 @@
 /** HTTP routes of Paramètres › Notifications e-mail. */
 import { notificationPreferencesSchema } from '@carnet/shared';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { notFound } from '../../platform/http/app-error.ts';
-import type { SessionCookie } from '../sessions/sessions.http.ts';
-import { requireSession } from '../sessions/sessions.http.ts';
-import type { SessionsService } from '../sessions/sessions.service.ts';
+import type { ActingPersonResolver } from '../sessions/acting-person.ts';
+import { traceActorOf } from '../sessions/acting-person.ts';
 import type { NotificationsService } from './notifications.service.ts';
 
 /** The routes' dependencies. */
 export interface NotificationsRoutesDeps {
   notifications: NotificationsService;
-  sessions: SessionsService;
-  cookie: SessionCookie;
+  actingPerson: ActingPersonResolver;
 }
 
 /** Registers GET and PUT /api/notifications/preferences. */
@@ -20,16 +16,13 @@ export const notificationsRoutes: FastifyPluginAsyncZod<NotificationsRoutesDeps>
   app,
   deps,
 ) => {
-  const patientOf = async (request: FastifyRequest): Promise<string> => {
-    const session = await requireSession(request, deps.sessions, deps.cookie);
-    if (!session.patient_id) throw notFound();
-    return session.patient_id;
-  };
-
   app.get(
     '/notifications/preferences',
     { schema: { response: { 200: notificationPreferencesSchema } } },
-    async (request) => deps.notifications.getPreferences(await patientOf(request)),
+    async (request) =>
+      deps.notifications.getPreferences(
+        (await deps.actingPerson.require(request, 'data.read')).patientId,
+      ),
   );
 
   app.put(
@@ -40,6 +33,10 @@ export const notificationsRoutes: FastifyPluginAsyncZod<NotificationsRoutesDeps>
         response: { 200: notificationPreferencesSchema },
       },
     },
-    async (request) => deps.notifications.setPreferences(await patientOf(request), request.body),
+    async (request) => {
+      // Where the record's e-mails go is contact data: not an aidant's (ACCESS.md).
+      const actor = await deps.actingPerson.require(request, 'contact.change');
+      return deps.notifications.setPreferences(actor.patientId, request.body, traceActorOf(actor));
+    },
   );
 };

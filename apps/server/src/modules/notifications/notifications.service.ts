@@ -6,7 +6,7 @@
 import type { NotificationPreferences } from '@carnet/shared';
 import { parisDay } from '@carnet/shared';
 import type { Kysely } from 'kysely';
-import type { TraceStore } from '../../platform/audit/trace-store.ts';
+import type { TraceInput, TraceStore } from '../../platform/audit/trace-store.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db, ProfessionalsTable } from '../../platform/db/schema.ts';
 import type { EmailMessage, Outbox } from '../../platform/mail/outbox.ts';
@@ -99,10 +99,11 @@ export function createNotificationsService(deps: NotificationsDeps) {
       return preferences(deps.db, patientId);
     },
 
-    /** Saves them; the change is traced. */
+    /** Saves them; the change is traced (by `actor`: the titulaire unless a representative acts). */
     async setPreferences(
       patientId: string,
       next: NotificationPreferences,
+      actor: TraceInput['actor'] = { type: 'patient', id: patientId },
     ): Promise<NotificationPreferences> {
       await deps.db.transaction().execute(async (trx) => {
         await createNotificationsRepository(trx).savePreferences({
@@ -114,7 +115,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
         });
         await deps.traces.append(trx, {
           patientId,
-          actor: { type: 'patient', id: patientId },
+          actor,
           action: 'notification.preferences_change',
           details: { ...next },
         });

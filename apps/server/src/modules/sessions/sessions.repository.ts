@@ -20,6 +20,14 @@ export function createSessionsRepository(db: Db) {
     async touch(id: string, at: string): Promise<void> {
       await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
     },
+    /** Sets the profile the session acts on. */
+    async setActingPatient(id: string, patientId: string | null): Promise<void> {
+      await db
+        .updateTable('sessions')
+        .set({ acting_patient_id: patientId })
+        .where('id', '=', id)
+        .execute();
+    },
     /** Deletes one session; true if it existed. */
     async delete(id: string): Promise<boolean> {
       const result = await db.deleteFrom('sessions').where('id', '=', id).executeTakeFirst();

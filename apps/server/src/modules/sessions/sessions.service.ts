@@ -42,6 +42,7 @@ export function createSessionsService(deps: {
       token_hash: sha256Hex(token),
       account_id: fields.account_id,
       patient_id: fields.patient_id,
+      acting_patient_id: null,
       level: fields.level,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
@@ -98,6 +99,11 @@ export function createSessionsService(deps: {
         session.last_seen_at = at;
       }
       return session;
+    },
+
+    /** Selects the profile the session acts on (null: its own); the caller checked the relation. */
+    async selectProfile(id: string, patientId: string | null): Promise<void> {
+      await createSessionsRepository(deps.db).setActingPatient(id, patientId);
     },
 
     /** Ends one session (sign-out). */

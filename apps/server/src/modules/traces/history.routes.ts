@@ -6,32 +6,30 @@ import {
   historyQuerySchema,
   parisDay,
 } from '@carnet/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../platform/clock.ts';
-import { notFound } from '../../platform/http/app-error.ts';
-import type { SessionCookie } from '../sessions/sessions.http.ts';
-import { requireSession } from '../sessions/sessions.http.ts';
-import type { SessionsService } from '../sessions/sessions.service.ts';
+import type { ActingPerson, ActingPersonResolver } from '../sessions/acting-person.ts';
+import { traceActorOf } from '../sessions/acting-person.ts';
 import { historyCsv, historyPdf } from './history.export.ts';
 import type { HistoryService } from './history.service.ts';
 
 /** The routes' dependencies. */
 export interface HistoryRoutesDeps {
   history: HistoryService;
-  sessions: SessionsService;
-  cookie: SessionCookie;
+  actingPerson: ActingPersonResolver;
   clock: Clock;
 }
 
 /** Registers /api/history, /api/history/export.csv and /api/history/export.pdf. */
 export const historyRoutes: FastifyPluginAsyncZod<HistoryRoutesDeps> = async (app, deps) => {
-  /** The titulaire of the signed-in session; anyone else has no history here. */
-  const patientOf = async (request: FastifyRequest): Promise<string> => {
-    const session = await requireSession(request, deps.sessions, deps.cookie);
-    if (!session.patient_id) throw notFound();
-    return session.patient_id;
-  };
+  /** The selected profile, when the acting person may read its traces (not an aidant). */
+  const actorOf = (request: Parameters<ActingPersonResolver['require']>[0]) =>
+    deps.actingPerson.require(request, 'traces.read');
+  const viewerOf = <T>(
+    actor: ActingPerson,
+    run: (actor: ActingPerson, viewer: { legalRepresentative: boolean }) => T,
+  ): T => run(actor, { legalRepresentative: actor.role === 'representant-legal' });
   const attachment = (reply: FastifyReply, extension: 'csv' | 'pdf') =>
     reply
       .header(
@@ -43,16 +41,28 @@ export const historyRoutes: FastifyPluginAsyncZod<HistoryRoutesDeps> = async (ap
   app.get(
     '/history',
     { schema: { querystring: historyQuerySchema, response: { 200: historyPageSchema } } },
-    async (request) => deps.history.listForPatient(await patientOf(request), request.query),
+    async (request) =>
+      viewerOf(await actorOf(request), (actor, viewer) =>
+        deps.history.listForPatient(actor.patientId, request.query, viewer),
+      ),
   );
 
   app.get(
     '/history/export.csv',
     { schema: { querystring: historyFilterSchema } },
     async (request, reply) => {
-      const patientId = await patientOf(request);
-      await deps.history.recordExport(patientId, { format: 'csv', filter: request.query });
-      const chunks = historyCsv(deps.history.exportEntries(patientId, request.query));
+      const actor = await actorOf(request);
+      const patientId = actor.patientId;
+      await deps.history.recordExport(patientId, {
+        format: 'csv',
+        filter: request.query,
+        actor: traceActorOf(actor),
+      });
+      const chunks = historyCsv(
+        deps.history.exportEntries(patientId, request.query, {
+          legalRepresentative: actor.role === 'representant-legal',
+        }),
+      );
       return attachment(reply, 'csv')
         .type('text/csv; charset=utf-8')
         .send(Readable.from(chunks, { objectMode: false }));
@@ -63,14 +73,21 @@ export const historyRoutes: FastifyPluginAsyncZod<HistoryRoutesDeps> = async (ap
     '/history/export.pdf',
     { schema: { querystring: historyFilterSchema } },
     async (request, reply) => {
-      const patientId = await patientOf(request);
+      const actor = await actorOf(request);
+      const patientId = actor.patientId;
       const pdf = await historyPdf({
         patientName: await deps.history.patientName(patientId),
         filter: request.query,
         generatedAt: deps.clock.now(),
-        batches: deps.history.exportEntries(patientId, request.query),
+        batches: deps.history.exportEntries(patientId, request.query, {
+          legalRepresentative: actor.role === 'representant-legal',
+        }),
       });
-      await deps.history.recordExport(patientId, { format: 'pdf', filter: request.query });
+      await deps.history.recordExport(patientId, {
+        format: 'pdf',
+        filter: request.query,
+        actor: traceActorOf(actor),
+      });
       return attachment(reply, 'pdf').type('application/pdf').send(pdf);
     },
   );

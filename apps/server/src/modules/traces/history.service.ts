@@ -7,7 +7,7 @@
 import type { HistoryEntry, HistoryFilter, HistoryPage, HistoryQuery } from '@carnet/shared';
 import { HISTORY_PAGE_SIZE, professions } from '@carnet/shared';
 import type { Kysely } from 'kysely';
-import type { TraceStore } from '../../platform/audit/trace-store.ts';
+import type { TraceInput, TraceStore } from '../../platform/audit/trace-store.ts';
 import type { Database, ProfessionalsTable } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/app-error.ts';
 import type { PatientsService } from '../patients/patients.service.ts';
@@ -31,7 +31,11 @@ export interface ProfessionalDirectory {
 
 /** Port: titles of a record's documents, as the titulaire may see them (documents service). */
 export interface DocumentTitles {
-  titlesOf(patientId: string, documentIds: string[]): Promise<Map<string, string>>;
+  titlesOf(
+    patientId: string,
+    documentIds: string[],
+    forLegalRepresentative?: boolean,
+  ): Promise<Map<string, string>>;
 }
 
 /** Dependencies of the history. */
@@ -64,7 +68,7 @@ export function createHistoryService(deps: HistoryDeps) {
   async function toEntries(
     patientId: string,
     rows: HistoryRow[],
-    options: { titles: boolean },
+    options: { titles: boolean; legalRepresentative?: boolean },
   ): Promise<HistoryEntry[]> {
     const proIds = new Set<string>();
     const docIds = new Set<string>();
@@ -78,17 +82,34 @@ export function createHistoryService(deps: HistoryDeps) {
       : new Map<string, DirectoryEntry>();
     const titles =
       options.titles && docIds.size && deps.documentTitles
-        ? await deps.documentTitles.titlesOf(patientId, [...docIds])
+        ? await deps.documentTitles.titlesOf(
+            patientId,
+            [...docIds],
+            options.legalRepresentative ?? false,
+          )
         : new Map<string, string>();
-    const needsPatient = rows.some((r) => r.actor_type === 'patient');
+    const needsPatient = rows.some((r) => r.actor_type === 'patient' || isProche(r.actor_type));
     const patient = needsPatient ? await deps.patients.find(patientId) : undefined;
+    // Representatives and aidants are people with a record of their own: name them.
+    const proches = new Map<string, { first_name: string; last_name: string }>();
+    for (const id of new Set(
+      rows.filter((r) => isProche(r.actor_type) && r.actor_id).map((r) => r.actor_id!),
+    )) {
+      const person = await deps.patients.find(id);
+      if (person) proches.set(id, person);
+    }
 
     return rows.map((row) => {
       const details = parseDetails(row.details);
       const pro = row.actor_id ? directory.get(row.actor_id) : undefined;
       const targetPro = row.target_id ? directory.get(row.target_id) : undefined;
       const reason = emergencyReason(row, details);
-      const actor = actorOf(row, pro, patient);
+      const actor = actorOf(
+        row,
+        pro,
+        patient,
+        row.actor_id ? proches.get(row.actor_id) : undefined,
+      );
       return {
         id: row.id,
         at: row.at,
@@ -118,7 +139,7 @@ export function createHistoryService(deps: HistoryDeps) {
   async function page(
     selection: HistorySelection,
     cursor: string | undefined,
-    options: { titles: boolean },
+    options: { titles: boolean; legalRepresentative?: boolean },
   ): Promise<HistoryPage> {
     const after = cursor ? decodeCursor(cursor) : undefined;
     const rows = await createHistoryRepository(deps.db).page(
@@ -138,20 +159,31 @@ export function createHistoryService(deps: HistoryDeps) {
   }
 
   return {
-    /** A page of the titulaire's history: one tab, one period, after the cursor. */
-    listForPatient(patientId: string, query: HistoryQuery): Promise<HistoryPage> {
-      return page(selectionOf(patientId, query), query.cursor, { titles: true });
+    /**
+     * A page of the record's history: one tab, one period, after the cursor. A legal
+     * representative reads no title of a document invisible to representatives.
+     */
+    listForPatient(
+      patientId: string,
+      query: HistoryQuery,
+      viewer: { legalRepresentative?: boolean } = {},
+    ): Promise<HistoryPage> {
+      return page(selectionOf(patientId, query), query.cursor, { titles: true, ...viewer });
     },
 
     /** Every line of a selection, newest first, in batches (for the exports). */
-    async *exportEntries(patientId: string, filter: HistoryFilter): AsyncGenerator<HistoryEntry[]> {
+    async *exportEntries(
+      patientId: string,
+      filter: HistoryFilter,
+      viewer: { legalRepresentative?: boolean } = {},
+    ): AsyncGenerator<HistoryEntry[]> {
       const selection = selectionOf(patientId, filter);
       const repository = createHistoryRepository(deps.db);
       let after: HistoryKey | undefined;
       for (;;) {
         const rows = await repository.page(selection, after, EXPORT_BATCH);
         if (rows.length === 0) return;
-        yield await toEntries(patientId, rows, { titles: true });
+        yield await toEntries(patientId, rows, { titles: true, ...viewer });
         if (rows.length < EXPORT_BATCH) return;
         const last = rows.at(-1)!;
         after = { at: last.at, seq: Number(last.seq) };
@@ -161,11 +193,11 @@ export function createHistoryService(deps: HistoryDeps) {
     /** Traces the export of a selection (`history.export`), before it leaves. */
     async recordExport(
       patientId: string,
-      input: { format: 'csv' | 'pdf'; filter: HistoryFilter },
+      input: { format: 'csv' | 'pdf'; filter: HistoryFilter; actor?: TraceInput['actor'] },
     ): Promise<void> {
       await deps.traces.append(deps.db, {
         patientId,
-        actor: { type: 'patient', id: patientId },
+        actor: input.actor ?? { type: 'patient', id: patientId },
         action: 'history.export',
         target: { type: 'rubrique', id: 'historique' },
         details: {
@@ -237,11 +269,15 @@ function emergencyReason(row: HistoryRow, details: Record<string, unknown>): str
   return null;
 }
 
+const isProche = (type: string) => type === 'legal-representative' || type === 'aidant';
+
 function actorOf(
   row: HistoryRow,
   pro: DirectoryEntry | undefined,
   patient: { first_name: string; last_name: string } | undefined,
+  proche?: { first_name: string; last_name: string },
 ): HistoryEntry['actor'] {
+  const onBehalf = patient ? ` pour le compte de ${patient.first_name} ${patient.last_name}` : '';
   switch (row.actor_type) {
     case 'professional':
       return {
@@ -260,12 +296,19 @@ function actorOf(
     case 'legal-representative':
       return {
         type: 'legal-representative',
-        name: 'Représentant légal',
+        name: proche
+          ? `${proche.first_name} ${proche.last_name}, représentant légal${onBehalf}`
+          : 'Représentant légal',
         profession: null,
         rpps: null,
       };
     case 'aidant':
-      return { type: 'aidant', name: 'Aidant', profession: null, rpps: null };
+      return {
+        type: 'aidant',
+        name: proche ? `${proche.first_name} ${proche.last_name}, aidant${onBehalf}` : 'Aidant',
+        profession: null,
+        rpps: null,
+      };
     case 'operator':
       return { type: 'operator', name: 'Opérateur Carnet', profession: null, rpps: null };
     case 'system':

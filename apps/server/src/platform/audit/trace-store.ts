@@ -11,7 +11,14 @@ export interface TraceInput {
   /** Record (patient id) the action is on; null for actions outside any record. */
   patientId: string | null;
   actor: {
-    type: 'patient' | 'professional' | 'operator' | 'system' | 'anonymous';
+    type:
+      | 'patient'
+      | 'professional'
+      | 'legal-representative'
+      | 'aidant'
+      | 'operator'
+      | 'system'
+      | 'anonymous';
     id: string | null;
   };
   /** `<domain>.<verb>`, e.g. `auth.sign_in`, `document.read`. */
@@ -53,6 +60,12 @@ export function createTraceStore(deps: { clock: Clock; newId: (prefix: string) =
     /** Appends one trace inside `db` (pass the action's transaction). */
     async append(db: Db, input: TraceInput): Promise<TracesTable> {
       const chain = input.patientId ?? 'platform';
+      // A representative or an aidant acts "pour le compte de" the record's titulaire (issue 13).
+      const onBehalf =
+        (input.actor.type === 'legal-representative' || input.actor.type === 'aidant') &&
+        input.patientId !== null
+          ? { pourLeCompteDe: input.patientId }
+          : {};
       // The UPDATE takes the row lock until commit; it returns the new seq and the previous hash.
       const advance = () =>
         db
@@ -85,7 +98,7 @@ export function createTraceStore(deps: { clock: Clock; newId: (prefix: string) =
         target_id: input.target?.id ?? null,
         mode: input.mode ?? 'normal',
         outcome: input.outcome ?? 'success',
-        details: JSON.stringify(input.details ?? {}),
+        details: JSON.stringify({ ...(input.details ?? {}), ...onBehalf }),
         prev_hash: head.hash,
       };
       const row: TracesTable = { ...partial, hash: traceHash(partial) };

@@ -2,6 +2,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { AccessDatabase } from './schema-access.ts';
 import type { DocumentsDatabase } from './schema-documents.ts';
+import type { DelegationsDatabase } from './schema-delegations.ts';
 import type { HistoryDatabase } from './schema-history.ts';
 import type { TokensDatabase } from './schema-tokens.ts';
 import type { ProfileDatabase } from './schema-profile.ts';
@@ -73,6 +74,8 @@ export interface SessionsTable {
   token_hash: string;
   account_id: string;
   patient_id: string | null;
+  /** The profile this session acts on (a represented or helped person); null: its own. */
+  acting_patient_id: string | null;
   level: 'password' | 'full';
   created_at: string;
   last_seen_at: string;
@@ -169,7 +172,8 @@ export interface Database
     TokensDatabase,
     ProfileDatabase,
     MessagingDatabase,
-    LifecycleDatabase {
+    LifecycleDatabase,
+    DelegationsDatabase {
   /** Kysely needs one generated column type somewhere to type inserts; unused. */
   _never: { id: Generated<number> };
 }

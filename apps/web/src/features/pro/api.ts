@@ -114,6 +114,8 @@ export interface ProUploadFields {
   /** Omitted: the patient's "masquer par défaut" setting decides (PRODUCT.md "Masquer"). */
   confidentiality?: Confidentiality | undefined;
   invisibleToPatient: boolean;
+  /** A minor's secret: invisible to the legal representatives (INVISIBLE_REPRESENTANTS_LEGAUX). */
+  invisibleToLegalRepresentatives?: boolean;
 }
 
 const documentsPath = (patientId: string) => `${patientPath(patientId)}/documents`;
@@ -147,6 +149,8 @@ export function uploadPatientDocument(
   form.append('category', fields.category);
   if (fields.confidentiality) form.append('confidentiality', fields.confidentiality);
   form.append('invisibleToPatient', String(fields.invisibleToPatient));
+  if (fields.invisibleToLegalRepresentatives)
+    form.append('invisibleToLegalRepresentatives', 'true');
   form.append('file', file, file.name);
   return sendForm(documentsPath(patientId), form, proDocumentSummarySchema, onProgress);
 }

@@ -1,6 +1,8 @@
 /** /parametres: title, the guide's introduction, the side menu and the selected section. */
 import { Outlet, useLocation } from 'react-router';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { SideMenu } from '@codegouvfr/react-dsfr/SideMenu';
+import { sectionAllowed, useProfile } from '../../profiles/profile-context.ts';
 import { useMe } from '../../../app/session-context.ts';
 import { settingsSections } from '../settings-sections.ts';
 
@@ -8,6 +10,11 @@ import { settingsSections } from '../settings-sections.ts';
 export function SettingsLayout() {
   const me = useMe();
   const { pathname } = useLocation();
+  const { current } = useProfile();
+  // An aidant acting for someone manages none of their settings (ACCESS.md "Patient side").
+  const sections = settingsSections.filter(({ path }) => sectionAllowed(current.role, path));
+  const section = pathname.replace(/^\/parametres\/?/, '').split('/')[0] ?? '';
+  const allowed = section === '' || sectionAllowed(current.role, section);
   return (
     <>
       <h1>Paramètres de {me.firstName}</h1>
@@ -22,7 +29,7 @@ export function SettingsLayout() {
           <SideMenu
             align="left"
             burgerMenuButtonText="Dans les paramètres"
-            items={settingsSections.map(({ text, path }) => ({
+            items={sections.map(({ text, path }) => ({
               text,
               linkProps: { to: `/parametres/${path}` },
               isActive: pathname === `/parametres/${path}`,
@@ -30,7 +37,15 @@ export function SettingsLayout() {
           />
         </div>
         <div className="fr-col-12 fr-col-md-8">
-          <Outlet />
+          {allowed ? (
+            <Outlet />
+          ) : (
+            <Alert
+              severity="info"
+              title="Rubrique non accessible"
+              description={`En tant qu’aidant de ${current.firstName} ${current.lastName}, vous ne pouvez pas accéder à cette rubrique.`}
+            />
+          )}
         </div>
       </div>
     </>

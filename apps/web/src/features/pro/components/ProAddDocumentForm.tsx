@@ -49,6 +49,7 @@ const requiredMessage = 'Ce champ est obligatoire.';
 export function ProAddDocumentForm({ id, patientId, onAdded, onCancel }: ProAddDocumentFormProps) {
   const form = useForm({ title: '', date: todayIso(), category: '', confidentiality: 'visible' });
   const [invisible, setInvisible] = useState(false);
+  const [secret, setSecret] = useState(false);
   const [file, setFile] = useState<File>();
   const [fileError, setFileError] = useState<string>();
   const [progress, setProgress] = useState(0);
@@ -98,6 +99,7 @@ export function ProAddDocumentForm({ id, patientId, onAdded, onCancel }: ProAddD
                 // "Visible" leaves the patient's own default (masquer par défaut) in force.
                 confidentiality: fields.confidentiality === 'masque' ? 'masque' : undefined,
                 invisibleToPatient: fields.invisibleToPatient === 'true',
+                invisibleToLegalRepresentatives: secret,
               },
               (sent, total) => setProgress(Math.round((sent / total) * 100)),
             );
@@ -204,6 +206,20 @@ export function ProAddDocumentForm({ id, patientId, onAdded, onCancel }: ProAddD
               checked: invisible,
               disabled: masked,
               onChange: (event) => setInvisible(event.target.checked),
+            },
+          },
+        ]}
+      />
+      <Checkbox
+        options={[
+          {
+            label: 'Invisible aux représentants légaux',
+            hintText:
+              'Patient mineur : le document ne sera pas visible par ses représentants légaux (secret du mineur).',
+            nativeInputProps: {
+              name: 'invisibleToLegalRepresentatives',
+              checked: secret,
+              onChange: (event) => setSecret(event.target.checked),
             },
           },
         ]}
