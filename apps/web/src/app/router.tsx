@@ -6,17 +6,15 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 import { RootLayout } from './RootLayout.tsx';
 import { settingsSections } from '../features/account/settings-sections.ts';
-import { PersonalInfoPage } from '../features/account/pages/PersonalInfoPage.tsx';
+import { personalInfoRoute } from '../features/account/routes.ts';
 import { SettingsLayout } from '../features/account/pages/SettingsLayout.tsx';
-import { ActivationPage } from '../features/auth/pages/ActivationPage.tsx';
-import { ForgotIdentifiantPage } from '../features/auth/pages/ForgotIdentifiantPage.tsx';
-import { PasswordResetPage } from '../features/auth/pages/PasswordResetPage.tsx';
+import { recoveryRoutes } from '../features/auth/routes.ts';
 import { SignInPage } from '../features/auth/pages/SignInPage.tsx';
 import { accessRoutes, privacySettingsRoute } from '../features/access/routes.ts';
 import { proRoutes } from '../features/pro/routes.ts';
 import { historySettingsRoute } from '../features/history/routes.ts';
 import { notificationsSettingsRoute } from '../features/notifications/routes.ts';
-import { HomePage } from '../features/home/pages/HomePage.tsx';
+import { homeRoute } from '../features/home/routes.ts';
 import { MedicalProfilePage } from '../features/medical-profile/pages/MedicalProfilePage.tsx';
 import { MessagesPage } from '../features/messages/pages/MessagesPage.tsx';
 import { ComingSoon } from '../ui/ComingSoon.tsx';
@@ -34,9 +32,7 @@ export function createRouter() {
           element: <PublicLayout />,
           children: [
             { path: 'connexion', element: <SignInPage /> },
-            { path: 'activation', element: <ActivationPage /> },
-            { path: 'identifiant-oublie', element: <ForgotIdentifiantPage /> },
-            { path: 'mot-de-passe-oublie', element: <PasswordResetPage /> },
+            ...recoveryRoutes,
             { path: 'accessibilite', element: <AccessibilityPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
@@ -44,7 +40,7 @@ export function createRouter() {
         {
           element: <AppShell />,
           children: [
-            { index: true, element: <HomePage /> },
+            homeRoute,
             { path: 'profil-medical', element: <MedicalProfilePage /> },
             // The document pages load on first visit: the sign-in page stays small.
             {
@@ -75,7 +71,7 @@ export function createRouter() {
               element: <SettingsLayout />,
               children: [
                 { index: true, element: <Navigate to={personalInfo.path} replace /> },
-                { path: personalInfo.path, element: <PersonalInfoPage /> },
+                personalInfoRoute(personalInfo.path),
                 privacySettingsRoute,
                 historySettingsRoute,
                 notificationsSettingsRoute,
