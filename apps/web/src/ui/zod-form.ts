@@ -130,7 +130,11 @@ export function submitTo<T>(mutation: Submittable<T>) {
 
 /** The general message of a form (an API error naming no field), for FormAlert. */
 export function rootError(errors: FieldErrors): string | undefined {
-  return errors.root?.server?.message;
+  // A check of the whole object (path []) lands under '' in react-hook-form.
+  const whole = errors[''];
+  return (
+    errors.root?.server?.message ?? (typeof whole?.message === 'string' ? whole.message : undefined)
+  );
 }
 
 /** The two passwords differ (checked client-side only). */

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { passwordChangeSchema } from '@carnet/shared';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
-import { newPasswordHint } from '../../../ui/password-hint.ts';
+import { NewPasswordFields } from '../../../ui/NewPasswordFields.tsx';
 import { PasswordField } from '../../../ui/PasswordField.tsx';
 import { applyServerError } from '../../../ui/server-errors.ts';
 import {
@@ -45,16 +45,10 @@ export function PasswordChangeForm({ onDone, onCancel }: PasswordChangeFormProps
         label="Mot de passe actuel"
         autoComplete="current-password"
       />
-      <PasswordField
-        {...bind(form, 'newPassword')}
+      <NewPasswordFields
+        password={bind(form, 'newPassword')}
+        confirmation={bind(form, 'confirmPassword')}
         label="Nouveau mot de passe"
-        hintText={newPasswordHint}
-        autoComplete="new-password"
-      />
-      <PasswordField
-        {...bind(form, 'confirmPassword')}
-        label="Confirmation du mot de passe"
-        autoComplete="new-password"
       />
       <FormActions submitLabel="Valider" onCancel={onCancel} pending={mutation.isPending} />
     </form>

@@ -4,8 +4,7 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { activationRequestSchema } from '@carnet/shared';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
-import { newPasswordHint } from '../../../ui/password-hint.ts';
-import { PasswordField } from '../../../ui/PasswordField.tsx';
+import { NewPasswordFields } from '../../../ui/NewPasswordFields.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { applyServerError } from '../../../ui/server-errors.ts';
 import {
@@ -65,16 +64,10 @@ export function ActivationForm({ onDone }: { onDone: () => void }) {
         label="Mon identifiant"
         hintText="Au moins 8 caractères : lettres, chiffres et . - _ uniquement. Il ne pourra plus être modifié."
       />
-      <PasswordField
-        {...bind(form, 'password')}
+      <NewPasswordFields
+        password={bind(form, 'password')}
+        confirmation={bind(form, 'confirmPassword')}
         label="Mon mot de passe"
-        hintText={newPasswordHint}
-        autoComplete="new-password"
-      />
-      <PasswordField
-        {...bind(form, 'confirmPassword')}
-        label="Confirmation du mot de passe"
-        autoComplete="new-password"
       />
       <Checkbox
         state={termsError === undefined ? 'default' : 'error'}

@@ -3,8 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { passwordResetCompleteSchema } from '@carnet/shared';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
-import { newPasswordHint } from '../../../ui/password-hint.ts';
-import { PasswordField } from '../../../ui/PasswordField.tsx';
+import { NewPasswordFields } from '../../../ui/NewPasswordFields.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { applyServerError } from '../../../ui/server-errors.ts';
 import {
@@ -63,16 +62,10 @@ export function ResetCompleteStep({ flowId, onDone, onCancel }: ResetCompleteSte
         label="Code à usage unique"
         hintText="Ex : 034567"
       />
-      <PasswordField
-        {...bind(form, 'newPassword')}
+      <NewPasswordFields
+        password={bind(form, 'newPassword')}
+        confirmation={bind(form, 'confirmPassword')}
         label="Nouveau mot de passe"
-        hintText={newPasswordHint}
-        autoComplete="new-password"
-      />
-      <PasswordField
-        {...bind(form, 'confirmPassword')}
-        label="Confirmation du mot de passe"
-        autoComplete="new-password"
       />
       <FormActions
         submitLabel="Modifier mon mot de passe"

@@ -42,11 +42,12 @@ export function DocumentFields({
     error: errorOf(formState.errors, `${prefix}${name}`),
     input: register(`${prefix}${name}`),
   });
-  const category = field('category');
-  const folder = field('folderId');
+  // Only the fields shown are registered: the strict wire schemas refuse any other key.
+  const category = details ? field('category') : undefined;
+  const folder = details && folders.length > 0 ? field('folderId') : undefined;
   return (
     <>
-      {details && (
+      {category && (
         <>
           <TextField
             error={field('title').error}
@@ -88,7 +89,7 @@ export function DocumentFields({
           options={confidentiality.options}
         />
       )}
-      {details && folders.length > 0 && (
+      {folder && (
         <Select label="Dossier (facultatif)" nativeSelectProps={folder.input}>
           <option value="">Aucun dossier</option>
           {folders.map((f) => (
