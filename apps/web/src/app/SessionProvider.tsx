@@ -1,7 +1,7 @@
 /** The session as one query of GET /api/me; a 401 anywhere ends it (see query-client.ts). */
 import { useCallback, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '@carnet/shared';
 import { getMe, logout } from '../features/auth/api.ts';
 import { ApiError } from './http.ts';
@@ -36,12 +36,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (me: Me) => client.setQueryData<SessionData>(sessionKey, () => ({ status: 'signed-in', me })),
     [client],
   );
+  const { mutateAsync: logoutAsync } = useMutation({ mutationFn: logout });
   const signOut = useCallback(async () => {
     // An already-ended session answers 401: either way the person is signed out here.
-    await logout().catch(() => undefined);
+    await logoutAsync().catch(() => undefined);
     forgetServerState(client);
     client.setQueryData<SessionData>(sessionKey, () => ({ status: 'signed-out', expired: false }));
-  }, [client]);
+  }, [client, logoutAsync]);
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
 
