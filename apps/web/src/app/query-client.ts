@@ -38,8 +38,10 @@ export function createQueryClient(): QueryClient {
     }),
     defaultOptions: {
       queries: {
-        // Health data: never served from a stale cache after a mutation elsewhere in the tab.
+        // Health data: never served from a stale cache after a mutation elsewhere in the tab,
+        // and not kept in memory once no page shows it (a page opened again reads it again).
         staleTime: 0,
+        gcTime: 0,
         refetchOnWindowFocus: false,
         retry: (failures, error) =>
           !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,

@@ -46,9 +46,18 @@ const documentKeys = {
   previewText: (url: string) => ['preview', url, 'text'] as const,
 };
 
+/**
+ * What a change touched is read again: the queries on screen at once, the others dropped, so
+ * that a page opened later never shows them stale (a deleted document, say) while refetching.
+ */
+function refresh(client: QueryClient, queryKey: readonly unknown[]): Promise<void> {
+  client.removeQueries({ queryKey, type: 'inactive' });
+  return client.invalidateQueries({ queryKey });
+}
+
 /** Every list, folder count and detail may have changed. */
 function invalidateDocuments(client: QueryClient): Promise<void> {
-  return client.invalidateQueries({ queryKey: ['documents'] });
+  return refresh(client, ['documents']);
 }
 
 /** Every 2 s while `pending` holds of the last answer, for at most 5 minutes. */
@@ -117,8 +126,8 @@ export function useUpdateDocument() {
       updateDocument(id, update),
     onSuccess: (document: DocumentSummary) => {
       client.setQueryData(documentKeys.detail(document.id), document);
-      void client.invalidateQueries({ queryKey: documentKeys.lists });
-      void client.invalidateQueries({ queryKey: documentKeys.folders });
+      void refresh(client, documentKeys.lists);
+      void refresh(client, documentKeys.folders);
     },
   });
 }
@@ -151,8 +160,8 @@ export function useDeleteDocument() {
     mutationFn: deleteDocument,
     // Not the detail: the page that shows it is leaving, it must not be read again (404).
     onSettled: () => {
-      void client.invalidateQueries({ queryKey: documentKeys.lists });
-      void client.invalidateQueries({ queryKey: documentKeys.folders });
+      void refresh(client, documentKeys.lists);
+      void refresh(client, documentKeys.folders);
     },
   });
 }
