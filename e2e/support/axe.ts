@@ -22,11 +22,10 @@ const failing = new Set(['serious', 'critical']);
 export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(axeSource);
-  const results = await page.evaluate(
-    () =>
-      (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe.run(
-        document,
-      ),
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe.run(
+      document,
+    ),
   );
   const violations = results.violations.filter((v) => failing.has(v.impact ?? ''));
   if (violations.length === 0) return;
