@@ -8,6 +8,7 @@ import { simpleParser } from 'mailparser';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { expectAccessible } from './support/axe.ts';
 import { outboxCount } from './support/outbox.ts';
 import { signInProfessional } from './support/pro-sign-in.ts';
 import { demoPatient, signInDemoPatient } from './support/sign-in.ts';
@@ -71,6 +72,7 @@ async function findInaya(page: Page, lands: 'record' | 'result'): Promise<void> 
   await page
     .getByRole('heading', { name: 'Michel Inaya', level: lands === 'record' ? 1 : 2 })
     .waitFor();
+  await expectAccessible(page);
 }
 
 /** The record page as it is now (each assertion reads the server again). */
@@ -114,6 +116,7 @@ async function openProfessionalsAccess(page: Page): Promise<void> {
     .getByRole('heading', { name: 'Accès des professionnels de santé', level: 1 })
     .waitFor();
   await page.getByRole('tab', { name: 'Autorisé(s)' }).waitFor();
+  await expectAccessible(page);
 }
 
 /** Switches a DSFR toggle from the keyboard, as its drawn label covers the native input. */
@@ -238,6 +241,7 @@ describe(`professionals' access (${e2eDialect})`, () => {
     const patient = await signedInPatient();
     await patient.goto(`${server.url}/parametres/confidentialite/urgence`);
     await patient.getByRole('heading', { name: "Accès en cas d'urgence", level: 1 }).waitFor();
+    await expectAccessible(patient);
     await patient
       .getByText(`Je recevrai alors une notification sur l'adresse e-mail ${inaya.email}.`)
       .waitFor();
@@ -323,6 +327,7 @@ async function findInayaFails(page: Page): Promise<void> {
   await page.getByLabel('Date de naissance').fill(inaya.birthDate);
   await page.getByRole('button', { name: 'Rechercher' }).click();
   await page.locator('form[role="search"] .fr-alert--error').waitFor();
+  await expectAccessible(page);
   expect(page.url()).toMatch(/\/pro$/);
 }
 

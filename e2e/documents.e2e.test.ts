@@ -8,6 +8,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { expectAccessible } from './support/axe.ts';
 import { e2eDialect, startServer } from './support/server.ts';
 import type { RunningServer } from './support/server.ts';
 import { signInDemoPatient } from './support/sign-in.ts';
@@ -82,6 +83,7 @@ describe(`the demo patient's documents (${e2eDialect})`, () => {
     await page.getByRole('link', { name: 'Ajouter un document de santé' }).click();
     await page.getByRole('heading', { name: 'Ajouter un document', level: 1 }).waitFor();
     await page.getByText('Taille maximale : 5 Mo par fichier.').waitFor();
+    await expectAccessible(page);
     await page.getByLabel('Sélectionner un ou plusieurs fichiers').setInputFiles([
       { name: 'ordonnance-e2e.pdf', mimeType: 'application/pdf', buffer: await makePdf() },
       { name: 'photo-e2e.png', mimeType: 'image/png', buffer: await makePhoto() },
@@ -90,6 +92,7 @@ describe(`the demo patient's documents (${e2eDialect})`, () => {
     const photoFields = page.getByRole('group', { name: /photo-e2e\.png/ });
     expect(await pdfFields.getByLabel('Nom du document').inputValue()).toBe('ordonnance-e2e');
     expect(await photoFields.getByLabel('Nom du document').inputValue()).toBe('photo-e2e');
+    await expectAccessible(page);
     await pdfFields.getByLabel('Type de document').selectOption({ label: 'Ordonnances et soins' });
     await photoFields.getByLabel('Type de document').selectOption({ label: 'Autres documents' });
     await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
@@ -97,6 +100,7 @@ describe(`the demo patient's documents (${e2eDialect})`, () => {
     // Both are listed, newest first, with thumbnails made in the background.
     await page.getByRole('heading', { name: 'Mes documents', level: 1 }).waitFor();
     await page.getByText('2 documents ont été ajoutés.').waitFor();
+    await expectAccessible(page);
     await waitForImage(
       listItem(page, 'ordonnance-e2e').getByRole('img', { name: 'ordonnance-e2e' }),
     );
@@ -107,6 +111,7 @@ describe(`the demo patient's documents (${e2eDialect})`, () => {
     await page.getByRole('heading', { name: 'ordonnance-e2e', level: 1 }).waitFor();
     await waitForImage(page.getByRole('img', { name: 'ordonnance-e2e, page 1' }));
     await page.getByRole('link', { name: 'Télécharger' }).waitFor();
+    await expectAccessible(page);
 
     // Rename it, change its date and its category.
     const renamed = 'Ordonnance renouvelée e2e';
@@ -119,6 +124,7 @@ describe(`the demo patient's documents (${e2eDialect})`, () => {
     await page.getByRole('heading', { name: renamed, level: 1 }).waitFor();
     await page.getByText('Date du document : 03/11/2025').waitFor();
     await page.getByText('Type de document : Comptes rendus').waitFor();
+    await expectAccessible(page);
 
     // Mask it from the list (selection → "Masquer aux professionnels de santé").
     await page.getByRole('link', { name: 'Mes documents' }).click();
@@ -126,6 +132,7 @@ describe(`the demo patient's documents (${e2eDialect})`, () => {
     await page.getByLabel(`Sélectionner ${renamed}`).check();
     await page.getByRole('button', { name: 'Masquer aux professionnels de santé' }).click();
     await listItem(page, renamed).getByText('Masqué aux professionnels de santé').waitFor();
+    await expectAccessible(page);
     expect(
       await listItem(page, 'photo-e2e').getByText('Masqué aux professionnels de santé').count(),
     ).toBe(0);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { expectAccessible } from './support/axe.ts';
 import { smtpMailbox } from './support/mailbox.ts';
 import type { Mailbox } from './support/mailbox.ts';
 import { signInProfessional } from './support/pro-sign-in.ts';
@@ -120,6 +121,7 @@ describe(`Historique d'activité (${e2eDialect})`, () => {
     await page.goto(`${server.url}/parametres`);
     await page.getByRole('link', { name: "Historique d'activité" }).click();
     await page.getByRole('heading', { name: "Historique d'activité", level: 2 }).waitFor();
+    await expectAccessible(page);
     expect(page.url()).toContain('/parametres/historique-activite');
 
     await page.getByRole('tab', { name: 'Mes activités' }).click();
@@ -190,6 +192,7 @@ describe(`Historique d'activité (${e2eDialect})`, () => {
       name: /Documents ajoutés ou modifiés par un professionnel de santé/,
     });
     expect(await toggle.isChecked()).toBe(true);
+    await expectAccessible(patient);
     await toggle.focus();
     await toggle.press('Space');
     await patient.getByText('Mise à jour effectuée').waitFor();
@@ -228,6 +231,7 @@ describe(`Historique d'activité (${e2eDialect})`, () => {
       .filter({ hasText: 'Consultation du document' })
       .filter({ hasText: 'Ordonnance' });
     await consultation.first().waitFor();
+    await expectAccessible(patient);
     expect(await consultation.first().textContent()).toContain('Médecin');
     await rows
       .filter({ hasText: 'Ndiaye Adama' })

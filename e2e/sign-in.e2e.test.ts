@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { outboxCount, waitForCode } from './support/outbox.ts';
 import { signInDemoPatient } from './support/sign-in.ts';
@@ -30,6 +31,7 @@ describe(`the demo patient (${e2eDialect})`, () => {
     await page.goto(`${server.url}/parametres`);
     await page.getByRole('heading', { name: 'Paramètres de Inaya' }).waitFor();
     await page.getByText('+33 6 11 12 13 14').waitFor();
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Modifier le numéro de téléphone mobile' }).click();
     await page.getByLabel(/Nouveau numéro/).fill('07 22 33 44 55');
     const beforeSms = outboxCount(server.dataDir);
@@ -39,6 +41,7 @@ describe(`the demo patient (${e2eDialect})`, () => {
     await page.getByRole('button', { name: 'Valider' }).click();
     await page.getByText('Mise à jour effectuée').waitFor();
     await page.getByText('+33 7 22 33 44 55').waitFor();
+    await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Inaya M.' }).click();
     await page

@@ -1,5 +1,6 @@
 /** Signs a professional in to the professional space (/pro/connexion), as a person would. */
 import type { Page } from 'playwright-core';
+import { expectAccessible } from './axe.ts';
 import { asMailbox } from './mailbox.ts';
 import type { Mailbox } from './mailbox.ts';
 
@@ -20,11 +21,13 @@ export async function signInProfessional(
 ): Promise<void> {
   await page.goto(`${baseUrl}/pro/connexion`);
   await page.getByRole('heading', { name: /Étape 1\/3/ }).waitFor();
+  await expectAccessible(page);
   await page.getByLabel('Numéro RPPS').fill(who.rpps);
   await page.getByLabel('Mot de passe', { exact: false }).first().fill(who.password);
   await page.getByRole('button', { name: 'Continuer' }).click();
 
   await page.getByRole('heading', { name: /Étape 2\/3/ }).waitFor();
+  await expectAccessible(page);
   const mailbox = asMailbox(mail);
   const before = mailbox.count();
   const email = page.getByRole('radio', { name: /Par e-mail/ });
@@ -32,8 +35,10 @@ export async function signInProfessional(
   await page.getByRole('button', { name: 'Continuer' }).click();
 
   await page.getByRole('heading', { name: /Étape 3\/3/ }).waitFor();
+  await expectAccessible(page);
   const code = await mailbox.waitForCode(who.email, { after: before });
   await page.getByLabel("Code d'accès à usage unique").fill(code);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { name: 'Rechercher un patient' }).waitFor();
+  await expectAccessible(page);
 }

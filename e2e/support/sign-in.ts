@@ -1,5 +1,6 @@
 /** Signs the demo patient in through the three steps, as a person would (code read from the outbox). */
 import type { Page } from 'playwright-core';
+import { expectAccessible } from './axe.ts';
 import { asMailbox } from './mailbox.ts';
 import type { Mailbox } from './mailbox.ts';
 
@@ -21,20 +22,24 @@ export async function signInDemoPatient(
   await page.waitForURL(/\/connexion/);
 
   await page.getByRole('heading', { name: /Étape 1\/3/ }).waitFor();
+  await expectAccessible(page);
   await page.getByLabel('Mon identifiant').fill(demoPatient.identifiant);
   await page.getByLabel('Mon mot de passe', { exact: false }).first().fill(demoPatient.password);
   await page.getByRole('button', { name: 'Continuer' }).click();
 
   await page.getByRole('heading', { name: /Étape 2\/3/ }).waitFor();
+  await expectAccessible(page);
   const mailbox = asMailbox(mail);
   const before = mailbox.count();
   await page.getByLabel(/i\*{5}@example\.org/).check();
   await page.getByRole('button', { name: 'Continuer' }).click();
 
   await page.getByRole('heading', { name: /Étape 3\/3/ }).waitFor();
+  await expectAccessible(page);
   const code = await mailbox.waitForCode(demoPatient.email, { after: before });
   await page.getByLabel("Code d'accès à usage unique").fill(code);
   await page.getByRole('button', { name: 'Se connecter' }).click();
 
   await page.getByRole('heading', { name: 'Bonjour Inaya,' }).waitFor();
+  await expectAccessible(page);
 }

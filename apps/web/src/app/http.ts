@@ -6,9 +6,6 @@
 import type { z } from 'zod';
 import type { ApiErrorBody } from '@carnet/shared';
 
-/** Fired on `window` when the server answers 401 `auth.required`: the session is gone. */
-export const unauthorizedEvent = 'carnet:unauthorized';
-
 /** Shown when the server cannot be reached or answers something unexpected. */
 export const unavailableMessage =
   'Le service est momentanément indisponible. Veuillez réessayer dans quelques instants.';
@@ -100,10 +97,7 @@ export function sendForm<S extends z.ZodType>(
         parseBody(response, schema).then(resolve, reject);
         return;
       }
-      void toApiError(response).then((error) => {
-        if (error.code === 'auth.required') window.dispatchEvent(new Event(unauthorizedEvent));
-        reject(error);
-      });
+      void toApiError(response).then(reject);
     });
     xhr.addEventListener('error', () => reject(new ApiError(0, 'network', unavailableMessage)));
     xhr.addEventListener('abort', () => reject(new ApiError(0, 'network', unavailableMessage)));
@@ -129,8 +123,9 @@ async function request(method: 'GET' | Method, path: string, body?: unknown): Pr
     throw new ApiError(0, 'network', unavailableMessage);
   }
   if (response.ok) return response;
+  // A 401 `auth.required` ends the session in one place: the query client (query-client.ts).
   const error = await toApiError(response);
-  if (error.code === 'auth.required') window.dispatchEvent(new Event(unauthorizedEvent));
+  // Another tab switched the selected profile: the profile provider reloads (issue 13).
   if (error.code === 'profile.changed') window.dispatchEvent(new Event(profileChangedEvent));
   throw error;
 }

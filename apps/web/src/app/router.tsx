@@ -6,11 +6,9 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 import { RootLayout } from './RootLayout.tsx';
 import { settingsSections } from '../features/account/settings-sections.ts';
-import { PersonalInfoPage } from '../features/account/pages/PersonalInfoPage.tsx';
+import { personalInfoRoute } from '../features/account/routes.ts';
 import { SettingsLayout } from '../features/account/pages/SettingsLayout.tsx';
-import { ActivationPage } from '../features/auth/pages/ActivationPage.tsx';
-import { ForgotIdentifiantPage } from '../features/auth/pages/ForgotIdentifiantPage.tsx';
-import { PasswordResetPage } from '../features/auth/pages/PasswordResetPage.tsx';
+import { recoveryRoutes } from '../features/auth/routes.ts';
 import { SignInPage } from '../features/auth/pages/SignInPage.tsx';
 import { accessRoutes, privacySettingsRoute } from '../features/access/routes.ts';
 import { proRoutes } from '../features/pro/routes.ts';
@@ -22,7 +20,7 @@ import {
   dataExportSettingsRoute,
 } from '../features/lifecycle/routes.ts';
 import { sharingSettingsRoute } from '../features/delegations/routes.ts';
-import { HomePage } from '../features/home/pages/HomePage.tsx';
+import { homeRoute } from '../features/home/routes.ts';
 import { messagesRoutes } from '../features/messages/routes.ts';
 import { ComingSoon } from '../ui/ComingSoon.tsx';
 
@@ -39,9 +37,7 @@ export function createRouter() {
           element: <PublicLayout />,
           children: [
             { path: 'connexion', element: <SignInPage /> },
-            { path: 'activation', element: <ActivationPage /> },
-            { path: 'identifiant-oublie', element: <ForgotIdentifiantPage /> },
-            { path: 'mot-de-passe-oublie', element: <PasswordResetPage /> },
+            ...recoveryRoutes,
             { path: 'accessibilite', element: <AccessibilityPage /> },
             attestationRoute,
             { path: '*', element: <NotFoundPage /> },
@@ -50,7 +46,7 @@ export function createRouter() {
         {
           element: <AppShell />,
           children: [
-            { index: true, element: <HomePage /> },
+            homeRoute,
             // Profil médical (issue 11): lazy, like the documents.
             {
               path: 'profil-medical',
@@ -103,7 +99,7 @@ export function createRouter() {
               element: <SettingsLayout />,
               children: [
                 { index: true, element: <Navigate to={personalInfo.path} replace /> },
-                { path: personalInfo.path, element: <PersonalInfoPage /> },
+                personalInfoRoute(personalInfo.path),
                 privacySettingsRoute,
                 historySettingsRoute,
                 notificationsSettingsRoute,

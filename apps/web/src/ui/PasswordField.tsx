@@ -1,18 +1,25 @@
-/** A DSFR password input (with "Afficher") bound to a form field, with its error state. */
-import type { ReactNode } from 'react';
+/** A DSFR password input (with "Afficher") and its error state, registered in a form (see `bind`). */
+import type { ComponentProps, ReactNode } from 'react';
 import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput';
-import type { BoundField } from './use-form.ts';
+import { change } from './TextField.tsx';
 
-/** Props: the bound field, a label, an optional hint and the autocomplete purpose. */
-export interface PasswordFieldProps extends BoundField {
+/** Props: a label, an optional hint, the autocomplete purpose, the error and the native input. */
+export interface PasswordFieldProps {
   label: ReactNode;
   hintText?: ReactNode;
   autoComplete: 'current-password' | 'new-password';
+  error?: string | undefined;
+  input?: ComponentProps<'input'>;
+  /** Controlled use, for a caller that holds the value itself. */
+  name?: string;
+  value?: string;
+  onChange?: (value: string) => void;
 }
 
 /** Password input with show/hide; its error is announced and linked to the input. */
 export function PasswordField(props: PasswordFieldProps) {
-  const { name, value, error, onChange, label, hintText, autoComplete } = props;
+  const { error, label, hintText, autoComplete, name, value, onChange } = props;
+  const controlled = onChange === undefined ? {} : { name, value, onChange: change(onChange) };
   return (
     <PasswordInput
       className="fr-mb-3w"
@@ -21,10 +28,9 @@ export function PasswordField(props: PasswordFieldProps) {
       messagesHint=""
       messages={error === undefined ? [] : [{ severity: 'error', message: error }]}
       nativeInputProps={{
-        name,
-        value,
+        ...props.input,
+        ...controlled,
         autoComplete,
-        onChange: (event) => onChange(event.target.value),
         'aria-invalid': error === undefined ? undefined : true,
       }}
     />

@@ -1,27 +1,39 @@
-/** DSFR radio buttons bound to a form field, with its error state. */
+/** DSFR radio buttons with their error state, registered in a form (see `bind`). */
+import type { ComponentProps, ReactNode } from 'react';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
-import type { BoundField } from './use-form.ts';
 
-/** Props: the bound field, the legend and one option per value. */
-export interface RadioFieldProps extends BoundField {
+/** Props: the legend, one option per value, the error and the registration of the field. */
+export interface RadioFieldProps {
   legend: string;
-  options: readonly { value: string; label: string }[];
+  hintText?: ReactNode;
+  options: readonly { value: string; label: string; disabled?: boolean }[];
+  error?: string | undefined;
+  input?: ComponentProps<'input'>;
+  /** Controlled use, for a caller that holds the value itself. */
+  name?: string;
+  value?: string;
+  onChange?: (value: string) => void;
 }
 
 /** A fieldset of radios; the error is announced with the legend. */
-export function RadioField({ name, value, error, onChange, legend, options }: RadioFieldProps) {
+export function RadioField(props: RadioFieldProps) {
+  const { error, input, onChange, options } = props;
   return (
     <RadioButtons
-      legend={legend}
-      name={name}
+      legend={props.legend}
+      hintText={props.hintText}
+      name={input?.name ?? props.name}
       state={error === undefined ? 'default' : 'error'}
       stateRelatedMessage={error}
       options={options.map((option) => ({
         label: option.label,
         nativeInputProps: {
+          ...input,
           value: option.value,
-          checked: value === option.value,
-          onChange: () => onChange(option.value),
+          disabled: option.disabled,
+          ...(onChange === undefined
+            ? {}
+            : { checked: props.value === option.value, onChange: () => onChange(option.value) }),
           'aria-invalid': error === undefined ? undefined : true,
         },
       }))}

@@ -1,27 +1,30 @@
-/** A DSFR text input bound to a form field, with its error state. */
+/** A DSFR text input with its error state, registered in a react-hook-form form (see `bind`). */
 import type { ComponentProps, ReactNode } from 'react';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import type { BoundField } from './use-form.ts';
 
-type NativeProps = Omit<ComponentProps<'input'>, 'name' | 'value' | 'onChange'>;
-
-/** Props: the bound field, a label, an optional hint and native input attributes. */
-export interface TextFieldProps extends BoundField {
+/** Props: a label, an optional hint, the error and the native input (a registration spread in). */
+export interface TextFieldProps {
   label: ReactNode;
   hintText?: ReactNode;
-  input?: NativeProps;
+  error?: string | undefined;
+  input?: ComponentProps<'input'>;
+  /** Controlled use, for a caller that holds the value itself. */
+  name?: string;
+  value?: string;
+  onChange?: (value: string) => void;
 }
 
 /** Text input whose error message is linked to the input (aria-describedby, aria-invalid). */
 export function TextField({
-  name,
-  value,
-  error,
-  onChange,
   label,
   hintText,
+  error,
   input,
+  name,
+  value,
+  onChange,
 }: TextFieldProps) {
+  const controlled = onChange === undefined ? {} : { name, value, onChange: change(onChange) };
   return (
     <Input
       label={label}
@@ -30,11 +33,14 @@ export function TextField({
       stateRelatedMessage={error}
       nativeInputProps={{
         ...input,
-        name,
-        value,
-        onChange: (event) => onChange(event.target.value),
+        ...controlled,
         'aria-invalid': error === undefined ? undefined : true,
       }}
     />
   );
+}
+
+/** An onChange reading the input's value. */
+export function change(onChange: (value: string) => void) {
+  return (event: { target: { value: string } }) => onChange(event.target.value);
 }

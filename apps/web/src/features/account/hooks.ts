@@ -1,39 +1,19 @@
-/** Hooks of the account settings. */
-import { useCallback, useEffect, useState } from 'react';
-import type { SessionInfo } from '@carnet/shared';
-import { toFormErrors } from '../../ui/form-errors.ts';
+/** Server state of the account settings (TanStack Query). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { endSession, listSessions } from './api.ts';
 
-/** The list of sessions as it loads. */
-export type SessionsState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; sessions: SessionInfo[] };
+const sessionsKey = ['account', 'sessions'] as const;
 
-/** Lists the account's sessions; `end` disconnects one and reloads the list. */
+/** The account's sessions. */
 export function useSessions() {
-  const [state, setState] = useState<SessionsState>({ status: 'loading' });
-  const [version, setVersion] = useState(0);
+  return useQuery({ queryKey: sessionsKey, queryFn: listSessions });
+}
 
-  useEffect(() => {
-    let live = true;
-    void listSessions().then(
-      (sessions) => {
-        if (live) setState({ status: 'ready', sessions });
-      },
-      (error: unknown) => {
-        if (live) setState({ status: 'error', message: toFormErrors(error).message ?? '' });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
-
-  const end = useCallback(async (id: string) => {
-    await endSession(id);
-    setVersion((n) => n + 1);
-  }, []);
-
-  return { state, end };
+/** "Déconnecter" one session; the list is asked again. */
+export function useEndSession() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: endSession,
+    onSettled: () => client.invalidateQueries({ queryKey: sessionsKey }),
+  });
 }

@@ -98,21 +98,24 @@ export function reportDocument(id: string, message: string): Promise<void> {
   return send('POST', `${documentPath(id)}/report`, { message });
 }
 
-/** State and kind of the inline preview. */
-export function getPreview(id: string): Promise<DocumentPreview> {
-  return getJson(`${documentPath(id)}/preview`, documentPreviewSchema);
+/** URL of one of the patient's documents: the preview viewer reads its sub-resources. */
+export const documentUrl = (id: string) => documentPath(id);
+
+/** State and kind of the inline preview of the document at `url` (patient or professional route). */
+export function getPreview(url: string): Promise<DocumentPreview> {
+  return getJson(`${url}/preview`, documentPreviewSchema);
 }
 
-/** The text of a text document's preview. */
-export function getPreviewText(id: string): Promise<string> {
-  return getText(`${documentPath(id)}/preview/text`);
+/** The text of a text document's preview, for the document at `url`. */
+export function getPreviewText(url: string): Promise<string> {
+  return getText(`${url}/preview/text`);
 }
 
 /** URL of the list thumbnail (404 while the background job has not made it). */
 export const thumbnailUrl = (id: string) => `${documentPath(id)}/thumbnail`;
 
-/** URL of page `n` (1-based) of a rendered preview; n = 1 for an image. */
-export const previewPageUrl = (id: string, n: number) => `${documentPath(id)}/preview/pages/${n}`;
+/** URL of page `n` (1-based) of the rendered preview of the document at `url`; 1 for an image. */
+export const previewPageUrl = (url: string, n: number) => `${url}/preview/pages/${n}`;
 
 /** URL of the original file, sent as an attachment with its original name. */
 export const downloadUrl = (id: string) => `${documentPath(id)}/download`;

@@ -1,109 +1,203 @@
-/** Hooks of the document vault: loading, polling while the background job works, reloading. */
-import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
+/**
+ * Server state of the document vault (TanStack Query): lists polled while a thumbnail is being
+ * made, previews polled while pending, and the mutations that invalidate what they change.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import type {
+  Confidentiality,
   DocumentList,
   DocumentPreview,
-  DocumentSettings,
   DocumentSummary,
-  Folder,
+  DocumentUpdate,
 } from '@carnet/shared';
-import { unavailableMessage } from '../../app/http.ts';
-import { toFormErrors } from '../../ui/form-errors.ts';
-import { getDocument, getDocumentSettings, getPreview, listDocuments, listFolders } from './api.ts';
-import type { ListQuery } from './api.ts';
+import type { UploadProgress } from '../../app/http.ts';
+import {
+  createFolder,
+  deleteDocument,
+  deleteFolder,
+  getDocument,
+  getDocumentSettings,
+  getPreview,
+  getPreviewText,
+  listDocuments,
+  listFolders,
+  renameFolder,
+  reportDocument,
+  saveDocumentSettings,
+  setConfidentiality,
+  updateDocument,
+  uploadDocument,
+} from './api.ts';
+import type { ListQuery, UploadFields } from './api.ts';
 
-/** A resource as it loads; `notFound` when the server answered 404. */
-export type Loadable<T> =
-  | { status: 'loading' }
-  | { status: 'error'; message: string; notFound: boolean }
-  | { status: 'ready'; data: T };
+/** How often something the background job is preparing is asked again (the brief: every 2 s). */
+const pendingRefetchMs = 2000;
+/** A stuck job must not load the server forever: polling stops after 5 minutes. */
+const pendingRefetchLimit = 150;
 
-/** How often a pending preview is asked again (the brief: every 2 s). */
-export const pollIntervalMs = 2000;
-
-/** Polling stops after 5 minutes of "pending" (a stuck job must not load the server forever). */
-const maxPolls = 150;
+const documentKeys = {
+  lists: ['documents', 'list'] as const,
+  list: (query: ListQuery) => ['documents', 'list', query] as const,
+  detail: (id: string) => ['documents', 'detail', id] as const,
+  folders: ['documents', 'folders'] as const,
+  settings: ['documents', 'settings'] as const,
+  preview: (url: string) => ['preview', url] as const,
+  previewText: (url: string) => ['preview', url, 'text'] as const,
+};
 
 /**
- * Loads `load()` for `key`, again on `reload()`, and every 2 s while `pollWhile(data)` holds.
- * The previous data stays on screen during a reload; a new key shows "loading".
+ * What a change touched is read again: the queries on screen at once, the others dropped, so
+ * that a page opened later never shows them stale (a deleted document, say) while refetching.
  */
-export function useResource<T>(
-  key: string,
-  load: () => Promise<T>,
-  pollWhile?: (data: T) => boolean,
-) {
-  const [result, setResult] = useState<{ key: string; state: Loadable<T> }>();
-  const [version, setVersion] = useState(0);
-  const polls = useRef({ key, count: 0 });
-  const run = useEffectEvent(load);
-  const keepPolling = useEffectEvent((data: T) => pollWhile?.(data) ?? false);
+function refresh(client: QueryClient, queryKey: readonly unknown[]): Promise<void> {
+  client.removeQueries({ queryKey, type: 'inactive' });
+  return client.invalidateQueries({ queryKey });
+}
 
-  useEffect(() => {
-    let live = true;
-    let timer: number | undefined;
-    run().then(
-      (data) => {
-        if (!live) return;
-        setResult({ key, state: { status: 'ready', data } });
-        if (polls.current.key !== key || !keepPolling(data)) polls.current = { key, count: 0 };
-        if (keepPolling(data) && polls.current.count < maxPolls) {
-          polls.current.count += 1;
-          timer = window.setTimeout(() => setVersion((n) => n + 1), pollIntervalMs);
-        }
-      },
-      (error: unknown) => {
-        if (!live) return;
-        const notFound =
-          typeof error === 'object' && error !== null && 'status' in error && error.status === 404;
-        const message = toFormErrors(error).message ?? unavailableMessage;
-        setResult({ key, state: { status: 'error', message, notFound } });
-      },
-    );
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [key, version]);
+/** Every list, folder count and detail may have changed. */
+function invalidateDocuments(client: QueryClient): Promise<void> {
+  return refresh(client, ['documents']);
+}
 
-  const reload = useCallback(() => setVersion((n) => n + 1), []);
-  const replace = useCallback(
-    (data: T) => setResult({ key, state: { status: 'ready', data } }),
-    [key],
-  );
-  const state: Loadable<T> = result?.key === key ? result.state : { status: 'loading' };
-  return { state, reload, replace };
+/** Every 2 s while `pending` holds of the last answer, for at most 5 minutes. */
+function whilePending<T>(pending: (data: T) => boolean) {
+  return (query: { state: { data: T | undefined; dataUpdateCount: number } }) => {
+    const { data, dataUpdateCount } = query.state;
+    if (data === undefined || !pending(data)) return false;
+    return dataUpdateCount < pendingRefetchLimit ? pendingRefetchMs : false;
+  };
 }
 
 /** One page of the list; asked again every 2 s while a thumbnail is being prepared. */
 export function useDocumentList(query: ListQuery) {
-  return useResource<DocumentList>(
-    JSON.stringify(query),
-    () => listDocuments(query),
-    (list) => list.items.some((item) => item.preview === 'pending'),
-  );
+  return useQuery({
+    queryKey: documentKeys.list(query),
+    queryFn: () => listDocuments(query),
+    refetchInterval: whilePending<DocumentList>((list) =>
+      list.items.some((item) => item.preview === 'pending'),
+    ),
+  });
 }
 
 /** One document (its page). */
 export function useDocument(id: string) {
-  return useResource<DocumentSummary>(id, () => getDocument(id));
+  return useQuery({ queryKey: documentKeys.detail(id), queryFn: () => getDocument(id) });
 }
 
-/** The preview of a document; asked again every 2 s while it is pending. */
-export function usePreview(id: string) {
-  return useResource<DocumentPreview>(
-    id,
-    () => getPreview(id),
-    (preview) => preview.status === 'pending',
-  );
+/** The preview of the document at `url`; asked again every 2 s while it is pending. */
+export function usePreview(url: string) {
+  return useQuery({
+    queryKey: documentKeys.preview(url),
+    queryFn: () => getPreview(url),
+    refetchInterval: whilePending<DocumentPreview>((preview) => preview.status === 'pending'),
+  });
+}
+
+/** The text of a text preview of the document at `url`. */
+export function usePreviewText(url: string) {
+  return useQuery({ queryKey: documentKeys.previewText(url), queryFn: () => getPreviewText(url) });
 }
 
 /** The patient's folders. */
 export function useFolders() {
-  return useResource<Folder[]>('folders', listFolders);
+  return useQuery({ queryKey: documentKeys.folders, queryFn: listFolders });
 }
 
 /** "Masquer par défaut les nouveaux documents". */
 export function useDocumentSettings() {
-  return useResource<DocumentSettings>('settings', getDocumentSettings);
+  return useQuery({ queryKey: documentKeys.settings, queryFn: getDocumentSettings });
+}
+
+/** Saves the document settings; shows the new value at once, the server's once answered. */
+export function useSaveDocumentSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: saveDocumentSettings,
+    onSuccess: (saved) => client.setQueryData(documentKeys.settings, saved),
+  });
+}
+
+/** Changes some fields of one document. */
+export function useUpdateDocument() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, update }: { id: string; update: DocumentUpdate }) =>
+      updateDocument(id, update),
+    onSuccess: (document: DocumentSummary) => {
+      client.setQueryData(documentKeys.detail(document.id), document);
+      void refresh(client, documentKeys.lists);
+      void refresh(client, documentKeys.folders);
+    },
+  });
+}
+
+/** Masks or unmasks several documents at once; answers how many changed. */
+export function useSetConfidentiality() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { ids: readonly string[]; confidentiality: Confidentiality }) =>
+      setConfidentiality(change.ids, change.confidentiality),
+    onSettled: () => invalidateDocuments(client),
+  });
+}
+
+/** Moves documents to a folder (or out of any), one request each. */
+export function useMoveDocuments() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ ids, folderId }: { ids: readonly string[]; folderId: string | null }) => {
+      for (const id of ids) await updateDocument(id, { folderId });
+    },
+    onSettled: () => invalidateDocuments(client),
+  });
+}
+
+/** Deletes one of the patient's own documents, definitively. */
+export function useDeleteDocument() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: deleteDocument,
+    // Not the detail: the page that shows it is leaving, it must not be read again (404).
+    onSettled: () => {
+      void refresh(client, documentKeys.lists);
+      void refresh(client, documentKeys.folders);
+    },
+  });
+}
+
+/** Sends one file with its metadata, reporting its progress. */
+export function useUploadDocument() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (upload: { file: File; fields: UploadFields; onProgress: UploadProgress }) =>
+      uploadDocument(upload.file, upload.fields, upload.onProgress),
+    onSettled: () => void invalidateDocuments(client),
+  });
+}
+
+/** "Signaler un problème". */
+export function useReportDocument(id: string) {
+  return useMutation({ mutationFn: (message: string) => reportDocument(id, message) });
+}
+
+/** Creates a folder (name → folder). */
+export function useCreateFolder() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: createFolder, onSettled: () => invalidateDocuments(client) });
+}
+
+/** Renames a folder. */
+export function useRenameFolder(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => renameFolder(id, name),
+    onSettled: () => invalidateDocuments(client),
+  });
+}
+
+/** Deletes a folder; its documents move out of it. */
+export function useDeleteFolder() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: deleteFolder, onSettled: () => invalidateDocuments(client) });
 }

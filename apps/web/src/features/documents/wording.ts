@@ -2,7 +2,7 @@
 import { documentCategories } from '@carnet/shared';
 import type { DocumentCategory, DocumentSummary } from '@carnet/shared';
 import { ApiError } from '../../app/http.ts';
-import { toFormErrors } from '../../ui/form-errors.ts';
+import { errorMessage } from '../../ui/server-errors.ts';
 
 /** Badge of a document masked to professionals (confidentiality `MASQUE_PS`). */
 export const maskedLabel = 'Masqué aux professionnels de santé';
@@ -87,6 +87,5 @@ export function uploadErrorMessage(error: unknown): string {
     }
     if (error.code === 'document.type_refused' || error.status === 415) return typeRefusedMessage;
   }
-  const errors = toFormErrors(error);
-  return errors.message ?? Object.values(errors.fields)[0] ?? typeRefusedMessage;
+  return errorMessage(error);
 }

@@ -4,7 +4,6 @@
  */
 import {
   directoryResultSchema,
-  documentPreviewSchema,
   historyPageSchema,
   loginResponseSchema,
   patientSearchResultSchema,
@@ -23,7 +22,6 @@ import type {
   ProfileRubrique,
   Confidentiality,
   DocumentCategory,
-  DocumentPreview,
   HistoryPage,
   LoginResponse,
   PatientSearchRequest,
@@ -40,7 +38,7 @@ import type {
   proDocumentUpdateSchema,
 } from '@carnet/shared';
 import type { z } from 'zod';
-import { getJson, getText, send, sendForm, sendJson } from '../../app/http.ts';
+import { getJson, send, sendForm, sendJson } from '../../app/http.ts';
 import type { UploadProgress } from '../../app/http.ts';
 
 /** Body of an emergency access: mode and written reason. */
@@ -169,26 +167,14 @@ export function deletePatientDocument(patientId: string, docId: string): Promise
   return send('DELETE', documentPath(patientId, docId));
 }
 
-/** State and kind of a document's inline preview. */
-export function getPatientDocumentPreview(
-  patientId: string,
-  docId: string,
-): Promise<DocumentPreview> {
-  return getJson(`${documentPath(patientId, docId)}/preview`, documentPreviewSchema);
-}
-
-/** The text of a text document's preview. */
-export function getPatientDocumentText(patientId: string, docId: string): Promise<string> {
-  return getText(`${documentPath(patientId, docId)}/preview/text`);
-}
-
 /**
  * URLs of a document's files (plain GETs with the session cookie: img src, download link). The
  * thumbnail route is not used: each thumbnail is traced as a read of the document.
  */
 export const patientDocumentUrls = (patientId: string, docId: string) => ({
+  /** The document's resource: the preview viewer reads its preview from there. */
+  resource: documentPath(patientId, docId),
   download: `${documentPath(patientId, docId)}/download`,
-  page: (n: number) => `${documentPath(patientId, docId)}/preview/pages/${n}`,
 });
 
 /** Which traces: every professional's access to the record (médecin traitant), or one's own. */

@@ -1,92 +1,159 @@
-/** Hooks of a record's documents and traces in the professional space. */
-import { useCallback, useEffect, useState } from 'react';
-import type { DocumentPreview, HistoryEntry, ProDocumentList } from '@carnet/shared';
-import { toFormErrors } from '../../ui/form-errors.ts';
-import { useResource } from '../documents/hooks.ts';
-import { getPatientDocumentPreview, listPatientDocuments, listPatientTraces } from './api.ts';
-import type { ProDocumentQuery, TraceScope } from './api.ts';
+/**
+ * Server state of the professional space (TanStack Query): the profile, a record, its documents
+ * and traces, and the mutations that change them.
+ */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ProDocumentList } from '@carnet/shared';
+import type { UploadProgress } from '../../app/http.ts';
+import {
+  blockOtherProfessional,
+  deletePatientDocument,
+  getPatientRecord,
+  getProProfile,
+  listPatientDocuments,
+  listPatientTraces,
+  openEmergencyAccess,
+  recordConsent,
+  searchPatient,
+  searchProfessionals,
+  updatePatientDocument,
+  uploadPatientDocument,
+} from './api.ts';
+import type {
+  EmergencyAccessRequest,
+  ProDocumentQuery,
+  ProDocumentUpdate,
+  ProUploadFields,
+  TraceScope,
+} from './api.ts';
+
+const proKeys = {
+  profile: ['pro', 'me'] as const,
+  record: (patientId: string) => ['pro', 'patients', patientId] as const,
+  documents: (patientId: string) => ['pro', 'patients', patientId, 'documents'] as const,
+  traces: (patientId: string) => ['pro', 'patients', patientId, 'traces'] as const,
+  directory: (q: string) => ['pro', 'directory', q] as const,
+};
+
+/** The signed-in professional. */
+export function useProProfileQuery() {
+  return useQuery({ queryKey: proKeys.profile, queryFn: getProProfile });
+}
+
+/** "Rechercher un patient". */
+export function useSearchPatient() {
+  return useMutation({ mutationFn: searchPatient });
+}
+
+/** A record the professional may read now (404 otherwise). */
+export function usePatientRecord(patientId: string) {
+  return useQuery({
+    queryKey: proKeys.record(patientId),
+    queryFn: () => getPatientRecord(patientId),
+  });
+}
+
+/**
+ * The record is read again after a change: the server is the only judge of access. Only the
+ * record itself: its documents and traces are read on demand (each read is traced).
+ */
+function useInvalidateRecord(patientId: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: proKeys.record(patientId), exact: true });
+}
+
+/** "Le patient m'autorise à accéder à son dossier". */
+export function useRecordConsent(patientId: string) {
+  const invalidate = useInvalidateRecord(patientId);
+  return useMutation({ mutationFn: () => recordConsent(patientId), onSuccess: invalidate });
+}
+
+/** "Accès en urgence". */
+export function useOpenEmergencyAccess(patientId: string) {
+  const invalidate = useInvalidateRecord(patientId);
+  return useMutation({
+    mutationFn: (body: EmergencyAccessRequest) => openEmergencyAccess(patientId, body),
+    onSuccess: invalidate,
+  });
+}
+
+/** The directory search of an administrator (nothing until a search is made). */
+export function useProfessionalSearch(q: string | undefined) {
+  return useQuery({
+    queryKey: proKeys.directory(q ?? ''),
+    queryFn: () => searchProfessionals(q ?? ''),
+    enabled: q !== undefined,
+  });
+}
+
+/** An administrator blocks another professional on the record. */
+export function useBlockOtherProfessional(patientId: string) {
+  const invalidate = useInvalidateRecord(patientId);
+  return useMutation({
+    mutationFn: (psId: string) => blockOtherProfessional(patientId, psId),
+    onSuccess: invalidate,
+  });
+}
 
 /**
  * One page of the record's documents. Never polled: each read of the list is traced on the
  * patient's record (ACCESS.md "every decision … is traced"), so it is read on demand only.
  */
 export function usePatientDocuments(patientId: string, query: ProDocumentQuery) {
-  return useResource<ProDocumentList>(`${patientId}|${JSON.stringify(query)}`, () =>
-    listPatientDocuments(patientId, query),
-  );
+  return useQuery({
+    queryKey: [...proKeys.documents(patientId), query],
+    queryFn: () => listPatientDocuments(patientId, query),
+  });
 }
 
-/** The preview of an opened document; asked again every 2 s while it is being prepared. */
-export function usePatientDocumentPreview(patientId: string, docId: string) {
-  return useResource<DocumentPreview>(
-    `${patientId}|${docId}`,
-    () => getPatientDocumentPreview(patientId, docId),
-    (preview) => preview.status === 'pending',
-  );
+/** Masks, unmasks, hides or shows one of the professional's documents; the list shows it in place. */
+export function useUpdatePatientDocument(patientId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ docId, update }: { docId: string; update: ProDocumentUpdate }) =>
+      updatePatientDocument(patientId, docId, update),
+    // In place rather than read again: each read of the list is traced on the record.
+    onSuccess: (document) =>
+      client.setQueriesData<ProDocumentList>(
+        { queryKey: proKeys.documents(patientId) },
+        (list) =>
+          list && { ...list, items: list.items.map((d) => (d.id === document.id ? document : d)) },
+      ),
+  });
 }
 
-/** The trace lines of a scope and period as they load; `notFound` when the scope is refused. */
-export type TracesState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string; notFound: boolean }
-  | {
-      status: 'ready';
-      entries: HistoryEntry[];
-      nextCursor: string | null;
-      loadingMore: boolean;
-      moreError?: string | undefined;
-    };
+/** Deletes one of the professional's documents; the list is read again. */
+export function useDeletePatientDocument(patientId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (docId: string) => deletePatientDocument(patientId, docId),
+    onSuccess: () => client.invalidateQueries({ queryKey: proKeys.documents(patientId) }),
+  });
+}
 
-const loading: TracesState = { status: 'loading' };
-const isNotFound = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'status' in error && error.status === 404;
+/** Adds a document to the record; the list is read again. */
+export function useUploadPatientDocument(patientId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (upload: { file: File; fields: ProUploadFields; onProgress: UploadProgress }) =>
+      uploadPatientDocument(patientId, upload.file, upload.fields, upload.onProgress),
+    onSuccess: () => client.invalidateQueries({ queryKey: proKeys.documents(patientId) }),
+  });
+}
 
-/** The first page of a scope and period; `loadMore` appends the next page ("Afficher plus"). */
+/** The pages of a scope and period; `fetchNextPage` appends the next one ("Afficher plus"). */
 export function usePatientTraces(
   patientId: string,
   scope: TraceScope,
   period: { from?: string | undefined; to?: string | undefined },
 ) {
   const { from, to } = period;
-  const key = `${patientId}|${scope}|${from ?? ''}|${to ?? ''}`;
-  const [loaded, setLoaded] = useState<{ key: string; state: TracesState }>();
-  const state = loaded?.key === key ? loaded.state : loading;
-
-  useEffect(() => {
-    let live = true;
-    listPatientTraces(patientId, { scope, from, to }).then(
-      (page) => {
-        if (live) setLoaded({ key, state: { status: 'ready', ...page, loadingMore: false } });
-      },
-      (error: unknown) => {
-        if (!live) return;
-        const message = toFormErrors(error).message ?? '';
-        setLoaded({ key, state: { status: 'error', message, notFound: isNotFound(error) } });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, patientId, scope, from, to]);
-
-  const loadMore = useCallback(async (): Promise<number> => {
-    if (state.status !== 'ready' || !state.nextCursor || state.loadingMore) return 0;
-    const { entries, nextCursor } = state;
-    setLoaded({ key, state: { ...state, loadingMore: true, moreError: undefined } });
-    try {
-      const page = await listPatientTraces(patientId, { scope, from, to, cursor: nextCursor });
-      const all = [...entries, ...page.entries];
-      setLoaded({
-        key,
-        state: { status: 'ready', entries: all, nextCursor: page.nextCursor, loadingMore: false },
-      });
-      return page.entries.length;
-    } catch (error) {
-      const moreError = toFormErrors(error).message ?? '';
-      setLoaded({ key, state: { ...state, loadingMore: false, moreError } });
-      return 0;
-    }
-  }, [state, key, patientId, scope, from, to]);
-
-  return { state, loadMore };
+  return useInfiniteQuery({
+    queryKey: [...proKeys.traces(patientId), scope, from ?? '', to ?? ''],
+    queryFn: ({ pageParam }) =>
+      listPatientTraces(patientId, { scope, from, to, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.entries),
+  });
 }

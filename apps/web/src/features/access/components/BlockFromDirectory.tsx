@@ -8,8 +8,9 @@ import { directoryQuerySchema } from '@carnet/shared';
 import type { AccessEntry, ProfessionalSummary } from '@carnet/shared';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
-import { useForm } from '../../../ui/use-form.ts';
-import { searchDirectory } from '../api.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { bind, onValidSubmit, rootError, useZodForm } from '../../../ui/zod-form.ts';
+import { useDirectorySearch } from '../hooks.ts';
 import { fullName, professionText, statusLabels } from '../format.ts';
 
 /** Props: the current status of each listed professional, and the confirmation to open. */
@@ -23,8 +24,10 @@ export const directoryBlockId = (psId: string) => `annuaire-bloquer-${psId}`;
 
 /** A search field, then one line per professional found with "Bloquer l'accès". */
 export function BlockFromDirectory({ statusOf, onAskBlock }: BlockFromDirectoryProps) {
-  const form = useForm({ q: '' });
-  const [results, setResults] = useState<ProfessionalSummary[]>();
+  const form = useZodForm(directoryQuerySchema, { defaultValues: { q: '' } });
+  const [submitted, setSubmitted] = useState<string>();
+  const search = useDirectorySearch(submitted);
+  const results = search.data;
   return (
     <section aria-labelledby="bloquer-un-professionnel" className="fr-mt-6w">
       <h2 id="bloquer-un-professionnel" className="fr-h4">
@@ -34,26 +37,19 @@ export function BlockFromDirectory({ statusOf, onAskBlock }: BlockFromDirectoryP
         Je peux aussi bloquer un professionnel de santé qui n'a encore jamais accédé à mes rubriques
         : je le recherche dans l'annuaire des professionnels de santé.
       </p>
-      <form
-        role="search"
-        noValidate
-        onSubmit={(event) =>
-          form.submit(event, {
-            schema: directoryQuerySchema,
-            input: form.values,
-            action: ({ q }) => searchDirectory(q),
-            onSuccess: setResults,
-          })
-        }
-      >
-        <FormAlert errors={form.errors} />
+      <form role="search" noValidate onSubmit={onValidSubmit(form, ({ q }) => setSubmitted(q))}>
+        <FormAlert
+          message={
+            rootError(form.formState.errors) ??
+            (search.isError ? errorMessage(search.error) : undefined)
+          }
+        />
         <div className="fr-grid-row fr-grid-row--bottom fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-8">
             <TextField
-              {...form.field('q')}
+              {...bind(form, 'q', { type: 'search', autoComplete: 'off' })}
               label="Rechercher un professionnel de santé"
               hintText="Nom, prénom ou numéro RPPS (au moins 2 caractères)"
-              input={{ type: 'search', autoComplete: 'off' }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-4 fr-mb-3w">

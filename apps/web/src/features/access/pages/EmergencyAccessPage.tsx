@@ -2,45 +2,36 @@
  * /parametres/confidentialite/urgence: "← Accès en cas d'urgence" of the guide, three toggles
  * saved at once (PRODUCT.md "Emergency access": "Documents masqués" needs SAMU or Autres).
  */
-import { useRef, useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
 import type { EmergencySettings } from '@carnet/shared';
 import { useMe } from '../../../app/session-context.ts';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
 import { BackTitle } from '../components/BackTitle.tsx';
-import { StatusToast } from '../components/StatusToast.tsx';
-import { errorMessage, useEmergencySettings, useToast } from '../hooks.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { StatusToast } from '../../../ui/StatusToast.tsx';
+import { useToast } from '../../../ui/use-toast.ts';
+import { useEmergencySettings, useSaveEmergencySettings } from '../hooks.ts';
 
 /** The toggles and the sentence about the e-mail sent at each emergency access. */
 export function EmergencyAccessPage() {
   usePageTitle("Accès en cas d'urgence - Paramètres");
   const me = useMe();
-  const { state, save } = useEmergencySettings();
+  const query = useEmergencySettings();
+  const save = useSaveEmergencySettings();
   const { toast, show, hide } = useToast();
-  // What the person just chose, shown while it is being saved.
-  const [pending, setPending] = useState<EmergencySettings>();
-  const latest = useRef(0);
-  const settings = pending ?? (state.status === 'ready' ? state.value : undefined);
+  // What the person just chose is shown while it is being saved.
+  const settings = save.isPending ? save.variables : query.data;
 
   const update = (patch: Partial<EmergencySettings>) => {
     if (!settings) return;
     const next = { ...settings, ...patch };
     if (!next.samu && !next.others) next.masked = false;
-    const attempt = ++latest.current;
-    setPending(next);
-    void save(next).then(
-      () => {
-        if (attempt !== latest.current) return;
-        setPending(undefined);
-        show('success', 'Mise à jour effectuée');
-      },
-      (error: unknown) => {
-        if (attempt !== latest.current) return;
-        setPending(undefined);
-        show('error', errorMessage(error));
-      },
-    );
+    // Only the last change's outcome is shown (TanStack calls these for the last `mutate`).
+    save.mutate(next, {
+      onSuccess: () => show('success', 'Mise à jour effectuée'),
+      onError: (error) => show('error', errorMessage(error)),
+    });
   };
 
   const maskedAllowed = settings !== undefined && (settings.samu || settings.others);
@@ -77,8 +68,8 @@ export function EmergencyAccessPage() {
         )}
       </p>
       <StatusToast toast={toast} onClose={hide} />
-      {state.status === 'loading' && <p role="status">Chargement en cours…</p>}
-      {state.status === 'error' && <Alert severity="error" small description={state.message} />}
+      {query.isPending && <p role="status">Chargement en cours…</p>}
+      {query.isError && <Alert severity="error" small description={errorMessage(query.error)} />}
       {settings && (
         <div className="fr-mt-4w">
           <ToggleSwitch

@@ -9,7 +9,6 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { documentCategories } from '@carnet/shared';
 import type { ProfessionalDetail } from '@carnet/shared';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
-import { getProfessionalDetail } from '../api.ts';
 import { BackTitle } from '../components/BackTitle.tsx';
 import {
   formatDateTime,
@@ -18,7 +17,8 @@ import {
   statusBadgeSeverity,
   statusLabels,
 } from '../format.ts';
-import { useLoaded } from '../hooks.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { useProfessionalDetail } from '../hooks.ts';
 import { traceActionLabel, traceModeLabels, traceOutcomeLabels } from '../trace-wording.ts';
 
 const back = {
@@ -29,16 +29,16 @@ const back = {
 /** Coordinates, status, documents added and traces, each in its own section. */
 export function ProfessionalDetailPage() {
   const { psId = '' } = useParams();
-  const { state } = useLoaded(() => getProfessionalDetail(psId), psId);
-  const detail = state.status === 'ready' ? state.value : undefined;
+  const query = useProfessionalDetail(psId);
+  const detail = query.data;
   usePageTitle(`${detail ? fullName(detail.professional) : 'Professionnel de santé'} - Paramètres`);
 
   if (!detail) {
     return (
       <>
         <BackTitle title="Professionnel de santé" {...back} />
-        {state.status === 'loading' && <p role="status">Chargement en cours…</p>}
-        {state.status === 'error' && <Alert severity="error" small description={state.message} />}
+        {query.isPending && <p role="status">Chargement en cours…</p>}
+        {query.isError && <Alert severity="error" small description={errorMessage(query.error)} />}
       </>
     );
   }

@@ -13,8 +13,10 @@ import { AdministratorInfo } from '../components/AdministratorInfo.tsx';
 import { BackTitle } from '../components/BackTitle.tsx';
 import { BlockConfirmModal, blockModal } from '../components/BlockConfirmModal.tsx';
 import { BlockFromDirectory } from '../components/BlockFromDirectory.tsx';
-import { StatusToast } from '../components/StatusToast.tsx';
-import { errorMessage, useAccessList, useToast } from '../hooks.ts';
+import { StatusToast } from '../../../ui/StatusToast.tsx';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { useToast } from '../../../ui/use-toast.ts';
+import { useAccessList, useChangeAccess } from '../hooks.ts';
 
 type TabId = 'autorises' | 'bloques';
 
@@ -37,7 +39,8 @@ interface BlockRequest {
 /** The lists, their "⋮" menus, the confirmation of a block and the directory search. */
 export function ProfessionalsAccessPage() {
   usePageTitle('Accès des professionnels de santé - Paramètres');
-  const { state, change } = useAccessList();
+  const access = useAccessList();
+  const change = useChangeAccess();
   const { toast, show, hide } = useToast();
   const [tab, setTab] = useState<TabId>('autorises');
   const [blockRequest, setBlockRequest] = useState<BlockRequest>();
@@ -52,14 +55,17 @@ export function ProfessionalsAccessPage() {
     });
 
   const apply = (psId: string, what: AccessChange, triggerId = lineActionId(psId)) => {
-    void change(psId, what).then(
-      () => {
-        show('success', 'Mise à jour effectuée');
-        refocus(triggerId);
-      },
-      (error: unknown) => {
-        show('error', errorMessage(error));
-        refocus(triggerId);
+    change.mutate(
+      { psId, change: what },
+      {
+        onSuccess: () => {
+          show('success', 'Mise à jour effectuée');
+          refocus(triggerId);
+        },
+        onError: (error) => {
+          show('error', errorMessage(error));
+          refocus(triggerId);
+        },
       },
     );
   };
@@ -69,7 +75,7 @@ export function ProfessionalsAccessPage() {
     blockModal.open();
   };
 
-  const list = state.status === 'ready' ? state.value : undefined;
+  const list = access.data;
   const entries: AccessEntry[] = list ? (tab === 'autorises' ? list.authorized : list.blocked) : [];
   const nobody = list !== undefined && list.authorized.length === 0 && list.blocked.length === 0;
 
@@ -82,8 +88,8 @@ export function ProfessionalsAccessPage() {
       />
       {nobody && tab === 'bloques' ? <RubriquesIntro /> : <ConsultationsIntro />}
       <StatusToast ref={toastRef} toast={toast} onClose={hide} />
-      {state.status === 'loading' && <p role="status">Chargement en cours…</p>}
-      {state.status === 'error' && <Alert severity="error" small description={state.message} />}
+      {access.isPending && <p role="status">Chargement en cours…</p>}
+      {access.isError && <Alert severity="error" small description={errorMessage(access.error)} />}
       {list && (
         <Tabs
           label="Professionnels de santé"

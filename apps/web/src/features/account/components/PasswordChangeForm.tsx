@@ -1,12 +1,23 @@
 /** Change of password: the current one, then the new one twice. */
+import { useMutation } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { passwordChangeSchema } from '@carnet/shared';
-import { confirmationErrors } from '../../../ui/form-errors.ts';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
-import { newPasswordHint } from '../../../ui/password-hint.ts';
+import { NewPasswordFields } from '../../../ui/NewPasswordFields.tsx';
 import { PasswordField } from '../../../ui/PasswordField.tsx';
-import { useForm } from '../../../ui/use-form.ts';
+import { applyServerError } from '../../../ui/server-errors.ts';
+import {
+  bind,
+  onValidSubmit,
+  rootError,
+  submitTo,
+  useZodForm,
+  withConfirmation,
+} from '../../../ui/zod-form.ts';
 import { changePassword } from '../api.ts';
+
+const formSchema = withConfirmation(passwordChangeSchema, 'newPassword');
 
 /** Props: called after a successful change, or on "Annuler". */
 export interface PasswordChangeFormProps {
@@ -16,40 +27,30 @@ export interface PasswordChangeFormProps {
 
 /** Server answers (wrong current password, weak new one) show under their field. */
 export function PasswordChangeForm({ onDone, onCancel }: PasswordChangeFormProps) {
-  const form = useForm({ currentPassword: '', newPassword: '', confirmPassword: '' });
-  const { currentPassword, newPassword, confirmPassword } = form.values;
+  const form = useZodForm(formSchema, {
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const mutation = useMutation({
+    mutationFn: ({ confirmPassword: _, ...body }: z.output<typeof formSchema>) =>
+      changePassword(body),
+    onSuccess: onDone,
+    onError: (error) =>
+      applyServerError(form.setError, error, { 'auth.invalid_credentials': 'currentPassword' }),
+  });
   return (
-    <form
-      noValidate
-      onSubmit={(event) =>
-        form.submit(event, {
-          schema: passwordChangeSchema,
-          input: { currentPassword, newPassword },
-          check: () => confirmationErrors(newPassword, confirmPassword),
-          action: changePassword,
-          onSuccess: onDone,
-          fieldOf: { 'auth.invalid_credentials': 'currentPassword' },
-        })
-      }
-    >
-      <FormAlert errors={form.errors} />
+    <form noValidate onSubmit={onValidSubmit(form, submitTo(mutation))}>
+      <FormAlert message={rootError(form.formState.errors)} />
       <PasswordField
-        {...form.field('currentPassword')}
+        {...bind(form, 'currentPassword')}
         label="Mot de passe actuel"
         autoComplete="current-password"
       />
-      <PasswordField
-        {...form.field('newPassword')}
+      <NewPasswordFields
+        password={bind(form, 'newPassword')}
+        confirmation={bind(form, 'confirmPassword')}
         label="Nouveau mot de passe"
-        hintText={newPasswordHint}
-        autoComplete="new-password"
       />
-      <PasswordField
-        {...form.field('confirmPassword')}
-        label="Confirmation du mot de passe"
-        autoComplete="new-password"
-      />
-      <FormActions submitLabel="Valider" onCancel={onCancel} pending={form.pending} />
+      <FormActions submitLabel="Valider" onCancel={onCancel} pending={mutation.isPending} />
     </form>
   );
 }

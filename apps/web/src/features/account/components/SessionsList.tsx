@@ -4,8 +4,8 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { SessionInfo } from '@carnet/shared';
-import { toFormErrors } from '../../../ui/form-errors.ts';
-import { useSessions } from '../hooks.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { useEndSession, useSessions } from '../hooks.ts';
 import './info-row.css';
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
@@ -17,15 +17,17 @@ function formatDate(iso: string): string {
 
 /** The current device is flagged and cannot be disconnected from here (use "Se déconnecter"). */
 export function SessionsList() {
-  const { state, end } = useSessions();
+  const sessions = useSessions();
+  const end = useEndSession();
   const [notice, setNotice] = useState<{ ok: boolean; message: string }>();
 
   const disconnect = (session: SessionInfo) => {
     setNotice(undefined);
-    void end(session.id).then(
-      () => setNotice({ ok: true, message: `L'appareil « ${session.device} » a été déconnecté.` }),
-      (error: unknown) => setNotice({ ok: false, message: toFormErrors(error).message ?? '' }),
-    );
+    end.mutate(session.id, {
+      onSuccess: () =>
+        setNotice({ ok: true, message: `L'appareil « ${session.device} » a été déconnecté.` }),
+      onError: (error) => setNotice({ ok: false, message: errorMessage(error) }),
+    });
   };
 
   return (
@@ -39,11 +41,13 @@ export function SessionsList() {
           description={notice.message}
         />
       )}
-      {state.status === 'loading' && <p>Chargement en cours…</p>}
-      {state.status === 'error' && <Alert severity="error" small description={state.message} />}
-      {state.status === 'ready' && (
+      {sessions.isPending && <p>Chargement en cours…</p>}
+      {sessions.isError && (
+        <Alert severity="error" small description={errorMessage(sessions.error)} />
+      )}
+      {sessions.isSuccess && (
         <ul className="fr-raw-list">
-          {state.sessions.map((session) => (
+          {sessions.data.map((session) => (
             <li key={session.id} className="fr-grid-row fr-grid-row--middle carnet-info-row">
               <div className="fr-col">
                 <p className="fr-text--bold fr-mb-0">

@@ -1,69 +1,73 @@
 /** Activation with the code provisoire: identity, identifiant and password, terms of use. */
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { activationRequestSchema } from '@carnet/shared';
-import { confirmationErrors } from '../../../ui/form-errors.ts';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
-import { newPasswordHint } from '../../../ui/password-hint.ts';
-import { PasswordField } from '../../../ui/PasswordField.tsx';
+import { NewPasswordFields } from '../../../ui/NewPasswordFields.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
-import { useForm } from '../../../ui/use-form.ts';
+import { applyServerError } from '../../../ui/server-errors.ts';
+import {
+  bind,
+  errorOf,
+  onValidSubmit,
+  rootError,
+  submitTo,
+  useZodForm,
+  withConfirmation,
+} from '../../../ui/zod-form.ts';
+import type { z } from 'zod';
 import { activate } from '../api.ts';
 import { IdentityFields } from './IdentityFields.tsx';
 
+const formSchema = withConfirmation(activationRequestSchema, 'password');
+
 /** Calls `onDone` once the profile is active (the person then signs in). */
 export function ActivationForm({ onDone }: { onDone: () => void }) {
-  const form = useForm({
-    activationCode: '',
-    ins: '',
-    birthDate: '',
-    identifiant: '',
-    password: '',
-    confirmPassword: '',
+  const form = useZodForm(formSchema, {
+    defaultValues: {
+      activationCode: '',
+      ins: '',
+      birthDate: '',
+      identifiant: '',
+      password: '',
+      confirmPassword: '',
+    },
   });
-  const [acceptTerms, setAcceptTerms] = useState(false);
-  const { confirmPassword, ...fields } = form.values;
-  const termsError = form.errors.fields.acceptTerms;
+  const mutation = useMutation({
+    mutationFn: ({ confirmPassword: _, ...body }: z.output<typeof formSchema>) => activate(body),
+    onSuccess: onDone,
+    onError: (error) => applyServerError(form.setError, error),
+  });
+  const termsError = errorOf(form.formState.errors, 'acceptTerms');
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) =>
-        form.submit(event, {
-          schema: activationRequestSchema,
-          input: { ...fields, acceptTerms },
-          check: () => confirmationErrors(fields.password, confirmPassword),
-          action: activate,
-          onSuccess: onDone,
-        })
-      }
-    >
+    <form noValidate onSubmit={onValidSubmit(form, submitTo(mutation))}>
       <p className="fr-hint-text">Tous les champs sont obligatoires</p>
-      <FormAlert errors={form.errors} />
+      <FormAlert message={rootError(form.formState.errors)} />
       <TextField
-        {...form.field('activationCode')}
+        {...bind(form, 'activationCode', {
+          autoComplete: 'off',
+          autoCapitalize: 'none',
+          spellCheck: false,
+        })}
         label="Mon code provisoire"
         hintText="Reçu par e-mail ou par SMS, valable 6 semaines"
-        input={{ autoComplete: 'off', autoCapitalize: 'none', spellCheck: false }}
       />
-      <IdentityFields ins={form.field('ins')} birthDate={form.field('birthDate')} />
+      <IdentityFields ins={bind(form, 'ins')} birthDate={bind(form, 'birthDate')} />
       <TextField
-        {...form.field('identifiant')}
+        {...bind(form, 'identifiant', {
+          autoComplete: 'username',
+          autoCapitalize: 'none',
+          spellCheck: false,
+        })}
         label="Mon identifiant"
         hintText="Au moins 8 caractères : lettres, chiffres et . - _ uniquement. Il ne pourra plus être modifié."
-        input={{ autoComplete: 'username', autoCapitalize: 'none', spellCheck: false }}
       />
-      <PasswordField
-        {...form.field('password')}
+      <NewPasswordFields
+        password={bind(form, 'password')}
+        confirmation={bind(form, 'confirmPassword')}
         label="Mon mot de passe"
-        hintText={newPasswordHint}
-        autoComplete="new-password"
-      />
-      <PasswordField
-        {...form.field('confirmPassword')}
-        label="Confirmation du mot de passe"
-        autoComplete="new-password"
       />
       <Checkbox
         state={termsError === undefined ? 'default' : 'error'}
@@ -72,15 +76,13 @@ export function ActivationForm({ onDone }: { onDone: () => void }) {
           {
             label: "J'accepte les conditions générales d'utilisation",
             nativeInputProps: {
-              name: 'acceptTerms',
-              checked: acceptTerms,
-              onChange: (event) => setAcceptTerms(event.target.checked),
+              ...form.register('acceptTerms'),
               'aria-invalid': termsError === undefined ? undefined : true,
             },
           },
         ]}
       />
-      <FormActions submitLabel="Activer mon profil" pending={form.pending} />
+      <FormActions submitLabel="Activer mon profil" pending={mutation.isPending} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 /** Sign-in step 2/3: where the one-time code is sent (masked e-mail or masked phone). */
+import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { codeRequestSchema } from '@carnet/shared';
@@ -6,7 +7,8 @@ import type { CodeSent, MaskedChannel } from '@carnet/shared';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { RadioField } from '../../../ui/RadioField.tsx';
-import { useForm } from '../../../ui/use-form.ts';
+import { applyServerError } from '../../../ui/server-errors.ts';
+import { bind, onValidSubmit, rootError, submitTo, useZodForm } from '../../../ui/zod-form.ts';
 import { requestCode } from '../api.ts';
 import { channelLabel, restartWhenSignInLost } from '../sign-in-flow.ts';
 
@@ -24,7 +26,15 @@ const noChannel =
 /** One radio per channel; a single channel is preselected. */
 export function ChannelStep({ channels, onDone, onCancel, onRestart }: ChannelStepProps) {
   const only = channels.length === 1 ? channels[0] : undefined;
-  const form = useForm({ channel: only?.channel ?? '' });
+  const form = useZodForm(codeRequestSchema, { defaultValues: { channel: only?.channel } });
+  const lost = restartWhenSignInLost(onRestart);
+  const mutation = useMutation({
+    mutationFn: (body: { channel: MaskedChannel['channel'] }) => requestCode(body.channel),
+    onSuccess: onDone,
+    onError: (error) => {
+      if (!lost(error)) applyServerError(form.setError, error);
+    },
+  });
   if (channels.length === 0) {
     return (
       <>
@@ -34,28 +44,17 @@ export function ChannelStep({ channels, onDone, onCancel, onRestart }: ChannelSt
     );
   }
   return (
-    <form
-      noValidate
-      onSubmit={(event) =>
-        form.submit(event, {
-          schema: codeRequestSchema,
-          input: form.values,
-          action: (body) => requestCode(body.channel),
-          onSuccess: onDone,
-          onError: restartWhenSignInLost(onRestart),
-        })
-      }
-    >
-      <FormAlert errors={form.errors} />
+    <form noValidate onSubmit={onValidSubmit(form, submitTo(mutation))}>
+      <FormAlert message={rootError(form.formState.errors)} />
       <RadioField
-        {...form.field('channel')}
+        {...bind(form, 'channel')}
         legend="Je souhaite recevoir mon code d'accès à usage unique :"
         options={channels.map((offered) => ({
           value: offered.channel,
           label: channelLabel(offered),
         }))}
       />
-      <FormActions submitLabel="Continuer" onCancel={onCancel} pending={form.pending} />
+      <FormActions submitLabel="Continuer" onCancel={onCancel} pending={mutation.isPending} />
     </form>
   );
 }

@@ -1,12 +1,14 @@
 /** Sign-in step 3/3: the one-time code, "Annuler" and "Se connecter"; "Renvoyer un code". */
 import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { codeVerifySchema } from '@carnet/shared';
 import type { CodeSent, Me } from '@carnet/shared';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
-import { useForm } from '../../../ui/use-form.ts';
+import { applyServerError } from '../../../ui/server-errors.ts';
+import { bind, onValidSubmit, rootError, submitTo, useZodForm } from '../../../ui/zod-form.ts';
 import { verifyCode } from '../api.ts';
 import { restartWhenSignInLost } from '../sign-in-flow.ts';
 import { ResendCode } from './ResendCode.tsx';
@@ -23,7 +25,7 @@ const spamHint =
   "Si l'e-mail n'est pas dans votre boîte de réception, vérifiez les autres dossiers comme les courriers indésirables.";
 
 /** Errors about the code itself are shown under the code field. */
-const codeErrors = {
+const codeErrors: Record<string, 'code'> = {
   'auth.code_invalid': 'code',
   'auth.code_expired': 'code',
   'auth.code_exhausted': 'code',
@@ -34,8 +36,15 @@ export function CodeStep({ sent: firstSent, onDone, onCancel, onRestart }: CodeS
   const [sent, setSent] = useState(firstSent);
   const [sendings, setSendings] = useState(1);
   const [notice, setNotice] = useState<{ ok: boolean; message: string }>();
-  const form = useForm({ code: '' });
+  const form = useZodForm(codeVerifySchema, { defaultValues: { code: '' } });
   const lost = restartWhenSignInLost(onRestart);
+  const mutation = useMutation({
+    mutationFn: (body: { code: string }) => verifyCode(body.code),
+    onSuccess: onDone,
+    onError: (error) => {
+      if (!lost(error)) applyServerError(form.setError, error, codeErrors);
+    },
+  });
   const byEmail = sent.channel === 'email';
 
   return (
@@ -53,22 +62,14 @@ export function CodeStep({ sent: firstSent, onDone, onCancel, onRestart }: CodeS
           description={notice.message}
         />
       )}
-      <form
-        noValidate
-        onSubmit={(event) =>
-          form.submit(event, {
-            schema: codeVerifySchema,
-            input: form.values,
-            action: (body) => verifyCode(body.code),
-            onSuccess: onDone,
-            fieldOf: codeErrors,
-            onError: lost,
-          })
-        }
-      >
-        <FormAlert errors={form.errors} />
+      <form noValidate onSubmit={onValidSubmit(form, submitTo(mutation))}>
+        <FormAlert message={rootError(form.formState.errors)} />
         <TextField
-          {...form.field('code')}
+          {...bind(form, 'code', {
+            inputMode: 'numeric',
+            autoComplete: 'one-time-code',
+            maxLength: 6,
+          })}
           label="Code d'accès à usage unique"
           hintText={
             byEmail ? (
@@ -81,7 +82,6 @@ export function CodeStep({ sent: firstSent, onDone, onCancel, onRestart }: CodeS
               'Ex : 034567'
             )
           }
-          input={{ inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 6 }}
         />
         <ResendCode
           key={sendings}
@@ -96,7 +96,7 @@ export function CodeStep({ sent: firstSent, onDone, onCancel, onRestart }: CodeS
             if (!lost(error)) setNotice({ ok: false, message });
           }}
         />
-        <FormActions submitLabel="Se connecter" onCancel={onCancel} pending={form.pending} />
+        <FormActions submitLabel="Se connecter" onCancel={onCancel} pending={mutation.isPending} />
       </form>
     </>
   );

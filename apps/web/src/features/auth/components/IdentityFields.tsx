@@ -1,22 +1,22 @@
 /** INS and birth date: how activation, opposition and recovery recognise a person. */
-import type { BoundField } from '../../../ui/use-form.ts';
 import { TextField } from '../../../ui/TextField.tsx';
+import type { BoundInput } from '../../../ui/zod-form.ts';
 
-/** Two fields bound to the form's `ins` and `birthDate`. */
-export function IdentityFields({ ins, birthDate }: { ins: BoundField; birthDate: BoundField }) {
+/** Two fields bound to the form's `ins` and `birthDate` (see `bind`). */
+export function IdentityFields({ ins, birthDate }: { ins: BoundInput; birthDate: BoundInput }) {
   return (
     <>
       <TextField
-        {...ins}
+        error={ins.error}
+        input={{ ...ins.input, inputMode: 'numeric', autoComplete: 'off' }}
         label="Mon numéro de sécurité sociale (INS)"
         hintText="15 chiffres, figurant sur ma carte Vitale. Ex : 2 88 05 75 123 456 78"
-        input={{ inputMode: 'numeric', autoComplete: 'off' }}
       />
       <TextField
-        {...birthDate}
+        error={birthDate.error}
+        input={{ ...birthDate.input, type: 'date', autoComplete: 'bday' }}
         label="Ma date de naissance"
         hintText="Format attendu : JJ/MM/AAAA"
-        input={{ type: 'date', autoComplete: 'bday' }}
       />
     </>
   );

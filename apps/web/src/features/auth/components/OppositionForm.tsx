@@ -1,22 +1,28 @@
 /** Opposition to the creation of the profile (within the 6 weeks of the code provisoire). */
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { oppositionRequestSchema } from '@carnet/shared';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
-import { useForm } from '../../../ui/use-form.ts';
-import type { OppositionResult } from '@carnet/shared';
+import { applyServerError } from '../../../ui/server-errors.ts';
+import { bind, onValidSubmit, rootError, submitTo, useZodForm } from '../../../ui/zod-form.ts';
 import { opposeWithAttestation } from '../../lifecycle/api.ts';
 import { AttestationDownload } from '../../lifecycle/components/AttestationDownload.tsx';
 import { IdentityFields } from './IdentityFields.tsx';
 
 /** `onCancel` goes back to the activation form. */
 export function OppositionForm({ onCancel }: { onCancel: () => void }) {
-  const form = useForm({ activationCode: '', ins: '', birthDate: '' });
-  const [done, setDone] = useState<OppositionResult>();
+  const form = useZodForm(oppositionRequestSchema, {
+    defaultValues: { activationCode: '', ins: '', birthDate: '' },
+  });
+  const mutation = useMutation({
+    mutationFn: opposeWithAttestation,
+    onError: (error) => applyServerError(form.setError, error),
+  });
 
-  if (done) {
+  if (mutation.isSuccess) {
+    const done = mutation.data;
     return (
       <>
         <Alert
@@ -30,34 +36,27 @@ export function OppositionForm({ onCancel }: { onCancel: () => void }) {
     );
   }
   return (
-    <form
-      noValidate
-      onSubmit={(event) =>
-        form.submit(event, {
-          schema: oppositionRequestSchema,
-          input: form.values,
-          action: opposeWithAttestation,
-          onSuccess: setDone,
-        })
-      }
-    >
+    <form noValidate onSubmit={onValidSubmit(form, submitTo(mutation))}>
       <p>
         Pendant les 6 semaines qui suivent la réception de mon code provisoire, je peux m'opposer à
         la création de mon profil Carnet. Mon profil est alors clôturé.
       </p>
       <p className="fr-hint-text">Tous les champs sont obligatoires</p>
-      <FormAlert errors={form.errors} />
+      <FormAlert message={rootError(form.formState.errors)} />
       <TextField
-        {...form.field('activationCode')}
+        {...bind(form, 'activationCode', {
+          autoComplete: 'off',
+          autoCapitalize: 'none',
+          spellCheck: false,
+        })}
         label="Mon code provisoire"
         hintText="Reçu par e-mail ou par SMS"
-        input={{ autoComplete: 'off', autoCapitalize: 'none', spellCheck: false }}
       />
-      <IdentityFields ins={form.field('ins')} birthDate={form.field('birthDate')} />
+      <IdentityFields ins={bind(form, 'ins')} birthDate={bind(form, 'birthDate')} />
       <FormActions
         submitLabel="Confirmer mon opposition"
         onCancel={onCancel}
-        pending={form.pending}
+        pending={mutation.isPending}
       />
     </form>
   );

@@ -1,8 +1,9 @@
 /** "Renvoyer un code": available once the server's resend delay has elapsed. */
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { Channel, CodeSent } from '@carnet/shared';
-import { toFormErrors } from '../../../ui/form-errors.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
 import { requestCode } from '../api.ts';
 import { useCountdown } from '../hooks.ts';
 
@@ -17,16 +18,15 @@ export interface ResendCodeProps {
 /** Remount it (new `key`) after each sending to restart the delay. */
 export function ResendCode({ channel, afterSeconds, onSent, onError }: ResendCodeProps) {
   const remaining = useCountdown(afterSeconds);
-  const [pending, setPending] = useState(false);
   const delayId = useId();
-
-  const resend = () => {
-    setPending(true);
-    void requestCode(channel).then(onSent, (error: unknown) => {
-      setPending(false);
-      onError(error, toFormErrors(error).message ?? '');
-    });
-  };
+  const mutation = useMutation({
+    mutationFn: () => requestCode(channel),
+    onSuccess: onSent,
+    onError: (error) => onError(error, errorMessage(error)),
+  });
+  // Once sent, the parent remounts this component: the button stays disabled until then.
+  const pending = mutation.isPending || mutation.isSuccess;
+  const resend = () => mutation.mutate();
 
   return (
     <div className="fr-mb-3w">

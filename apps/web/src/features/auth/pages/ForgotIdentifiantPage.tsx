@@ -1,12 +1,13 @@
 /** /identifiant-oublie: the identifiant is sent to the stored e-mail or phone. */
-import { useState } from 'react';
 import { Link } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { recoveryRequestSchema } from '@carnet/shared';
 import { AuthPanel } from '../../../ui/AuthPanel.tsx';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
-import { useForm } from '../../../ui/use-form.ts';
+import { applyServerError } from '../../../ui/server-errors.ts';
+import { bind, onValidSubmit, rootError, submitTo, useZodForm } from '../../../ui/zod-form.ts';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
 import { forgotIdentifiant } from '../api.ts';
 import { IdentityFields } from '../components/IdentityFields.tsx';
@@ -15,8 +16,12 @@ import { RecoveryChannel } from '../components/RecoveryChannel.tsx';
 /** The answer is the same whether a profile matches or not (no enumeration, SECURITY.md). */
 export function ForgotIdentifiantPage() {
   usePageTitle('Identifiant oublié');
-  const form = useForm({ ins: '', birthDate: '', channel: '' });
-  const [sent, setSent] = useState(false);
+  const form = useZodForm(recoveryRequestSchema, { defaultValues: { ins: '', birthDate: '' } });
+  const mutation = useMutation({
+    mutationFn: forgotIdentifiant,
+    onError: (error) => applyServerError(form.setError, error),
+  });
+  const sent = mutation.isSuccess;
 
   return (
     <AuthPanel>
@@ -29,26 +34,16 @@ export function ForgotIdentifiantPage() {
           description="Si ces informations correspondent à un profil, votre identifiant vous a été envoyé."
         />
       ) : (
-        <form
-          noValidate
-          onSubmit={(event) =>
-            form.submit(event, {
-              schema: recoveryRequestSchema,
-              input: form.values,
-              action: forgotIdentifiant,
-              onSuccess: () => setSent(true),
-            })
-          }
-        >
+        <form noValidate onSubmit={onValidSubmit(form, submitTo(mutation))}>
           <p>
             Je renseigne mon numéro de sécurité sociale et ma date de naissance : je reçois mon
             identifiant par e-mail ou par SMS.
           </p>
           <p className="fr-hint-text">Tous les champs sont obligatoires</p>
-          <FormAlert errors={form.errors} />
-          <IdentityFields ins={form.field('ins')} birthDate={form.field('birthDate')} />
-          <RecoveryChannel field={form.field('channel')} what="mon identifiant" />
-          <FormActions submitLabel="Recevoir mon identifiant" pending={form.pending} />
+          <FormAlert message={rootError(form.formState.errors)} />
+          <IdentityFields ins={bind(form, 'ins')} birthDate={bind(form, 'birthDate')} />
+          <RecoveryChannel field={bind(form, 'channel')} what="mon identifiant" />
+          <FormActions submitLabel="Recevoir mon identifiant" pending={mutation.isPending} />
         </form>
       )}
       <p className="fr-mt-3w fr-mb-0">

@@ -1,10 +1,9 @@
 /** The confirmation before a definitive deletion (PRODUCT.md "Delete": "supprimé définitivement"). */
-import { useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import type { DocumentSummary } from '@carnet/shared';
-import { toFormErrors } from '../../../ui/form-errors.ts';
-import { deleteDocument } from '../api.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { useDeleteDocument } from '../hooks.ts';
 
 /** The DSFR modal; a "Supprimer" button opens it with `nativeButtonProps={…buttonProps}`. */
 export const deleteDocumentModal = createModal({
@@ -20,23 +19,17 @@ export interface DeleteDocumentModalProps {
 
 /** The modal stays open on failure and says why. */
 export function DeleteDocumentModal({ document, onDeleted }: DeleteDocumentModalProps) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
+  const deletion = useDeleteDocument();
+  const pending = deletion.isPending;
+  const error = deletion.isError ? errorMessage(deletion.error) : undefined;
   const confirm = () => {
     if (pending) return;
-    setPending(true);
-    setError(undefined);
-    deleteDocument(document.id).then(
-      () => {
-        setPending(false);
+    deletion.mutate(document.id, {
+      onSuccess: () => {
         deleteDocumentModal.close();
         onDeleted();
       },
-      (failure: unknown) => {
-        setPending(false);
-        setError(toFormErrors(failure).message);
-      },
-    );
+    });
   };
   return (
     <deleteDocumentModal.Component

@@ -1,25 +1,55 @@
-/** Search, filters and sort of "Mes documents"; every change updates the URL. */
+/**
+ * Search, filters and sort of a list of documents, for the patient ("Mes documents") and the
+ * professional (a record's documents); every change updates the URL.
+ */
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import type { ListQuery } from '../api.ts';
-import { authorOptions, sortOptions, sortValue } from '../list-query.ts';
+import { authorOptions, sortOptions } from '../list-query.ts';
 import { categoryOptions } from '../wording.ts';
 
-/** Props: the current query and how to change one parameter. */
+/** The URL parameters a list of documents understands. */
+export type DocumentFilterKey = 'q' | 'category' | 'author' | 'sort';
+
+/** Props: the current values, how to change one, and what each side offers. */
 export interface DocumentFiltersProps {
-  query: ListQuery;
-  onChange: (key: string, value: string) => void;
+  values: { q?: string | undefined; category?: string | undefined; author?: string; sort?: string };
+  onChange: (key: DocumentFilterKey, value: string) => void;
+  /** Name of the search landmark, when the page holds another search. */
+  searchLabel?: string;
+  /** Label of the type select and of its "all" option. */
+  category: { label: string; all: string };
+  /** "Ajouté par" and "Trier par" (the patient's own list). */
+  authorAndSort?: boolean;
 }
 
 /** The search runs on submit; the selects apply at once. */
-export function DocumentFilters({ query, onChange }: DocumentFiltersProps) {
-  const [search, setSearch] = useState(query.q ?? '');
+export function DocumentFilters(props: DocumentFiltersProps) {
+  const { values, onChange } = props;
+  const [search, setSearch] = useState(values.q ?? '');
+  const selects = [
+    {
+      key: 'category' as const,
+      label: props.category.label,
+      options: [{ value: '', label: props.category.all }, ...categoryOptions],
+    },
+    ...(props.authorAndSort
+      ? [
+          {
+            key: 'author' as const,
+            label: 'Ajouté par',
+            options: [{ value: '', label: 'Tout le monde' }, ...authorOptions],
+          },
+          { key: 'sort' as const, label: 'Trier par', options: sortOptions },
+        ]
+      : []),
+  ];
   return (
     <div className="fr-mb-3w">
       <form
         role="search"
+        aria-label={props.searchLabel}
         className="carnet-document-search fr-mb-2w"
         onSubmit={(event) => {
           event.preventDefault();
@@ -33,6 +63,7 @@ export function DocumentFilters({ query, onChange }: DocumentFiltersProps) {
           nativeInputProps={{
             type: 'search',
             name: 'q',
+            maxLength: 200,
             value: search,
             onChange: (event) => setSearch(event.target.value),
           }}
@@ -42,56 +73,24 @@ export function DocumentFilters({ query, onChange }: DocumentFiltersProps) {
         </Button>
       </form>
       <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-4">
-          <Select
-            label="Catégorie"
-            nativeSelectProps={{
-              name: 'category',
-              value: query.category ?? '',
-              onChange: (event) => onChange('category', event.target.value),
-            }}
-          >
-            <option value="">Toutes les catégories</option>
-            {categoryOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-12 fr-col-md-4">
-          <Select
-            label="Ajouté par"
-            nativeSelectProps={{
-              name: 'author',
-              value: query.author ?? '',
-              onChange: (event) => onChange('author', event.target.value),
-            }}
-          >
-            <option value="">Tout le monde</option>
-            {authorOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-12 fr-col-md-4">
-          <Select
-            label="Trier par"
-            nativeSelectProps={{
-              name: 'sort',
-              value: sortValue(query),
-              onChange: (event) => onChange('sort', event.target.value),
-            }}
-          >
-            {sortOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </Select>
-        </div>
+        {selects.map((select) => (
+          <div key={select.key} className="fr-col-12 fr-col-md-4">
+            <Select
+              label={select.label}
+              nativeSelectProps={{
+                name: select.key,
+                value: values[select.key] ?? '',
+                onChange: (event) => onChange(select.key, event.target.value),
+              }}
+            >
+              {select.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </Select>
+          </div>
+        ))}
       </div>
     </div>
   );

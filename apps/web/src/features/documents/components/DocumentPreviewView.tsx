@@ -1,17 +1,25 @@
-/** The inline preview: rendered pages (PDF, TIFF), the image, or the text; polled while pending. */
-import { useEffect, useState } from 'react';
-import type { DocumentSummary } from '@carnet/shared';
-import { getPreviewText, previewPageUrl } from '../api.ts';
-import { usePreview } from '../hooks.ts';
+/**
+ * The inline preview of a document, for the patient and the professional alike: rendered pages
+ * (PDF, TIFF), the image, or the text; polled while the background job prepares it. `url` is the
+ * document's resource (`/api/documents/:id` or `/api/pro/patients/:patientId/documents/:docId`).
+ */
+import { previewPageUrl } from '../api.ts';
+import { usePreview, usePreviewText } from '../hooks.ts';
 
 const unavailable = 'Aperçu indisponible. Vous pouvez télécharger le document.';
 
+/** Props: the document's resource URL and its title (the images' text alternative). */
+export interface DocumentPreviewViewProps {
+  url: string;
+  title: string;
+}
+
 /** Previews are made by a background job; until then "Aperçu en cours de préparation…". */
-export function DocumentPreviewView({ document }: { document: DocumentSummary }) {
-  const { state } = usePreview(document.id);
-  if (state.status === 'loading') return <p role="status">Chargement de l'aperçu…</p>;
-  if (state.status === 'error') return <p>{unavailable}</p>;
-  const preview = state.data;
+export function DocumentPreviewView({ url, title }: DocumentPreviewViewProps) {
+  const query = usePreview(url);
+  if (query.isPending) return <p role="status">Chargement de l'aperçu…</p>;
+  if (query.isError) return <p>{unavailable}</p>;
+  const preview = query.data;
   if (preview.status === 'pending') return <p role="status">Aperçu en cours de préparation…</p>;
   if (preview.status === 'failed') return <p>{unavailable}</p>;
   if (preview.status === 'none' || preview.kind === null) {
@@ -19,11 +27,11 @@ export function DocumentPreviewView({ document }: { document: DocumentSummary })
       <p>Aucun aperçu n'est disponible pour ce format. Vous pouvez télécharger le document.</p>
     );
   }
-  if (preview.kind === 'text') return <TextPreview id={document.id} title={document.title} />;
+  if (preview.kind === 'text') return <TextPreview url={url} title={title} />;
   if (preview.kind === 'image') {
     return (
       <figure className="carnet-preview-page">
-        <img src={previewPageUrl(document.id, 1)} alt={document.title} />
+        <img src={previewPageUrl(url, 1)} alt={title} />
       </figure>
     );
   }
@@ -32,7 +40,7 @@ export function DocumentPreviewView({ document }: { document: DocumentSummary })
     <>
       {pages.map((n) => (
         <figure key={n} className="carnet-preview-page">
-          <img src={previewPageUrl(document.id, n)} alt={`${document.title}, page ${n}`} />
+          <img src={previewPageUrl(url, n)} alt={`${title}, page ${n}`} />
           <figcaption className="fr-text--sm fr-mt-1w" aria-hidden="true">
             Page {n}
           </figcaption>
@@ -46,24 +54,14 @@ export function DocumentPreviewView({ document }: { document: DocumentSummary })
 }
 
 /** The text in a <pre>, escaped by React like every user text. */
-function TextPreview({ id, title }: { id: string; title: string }) {
-  const [text, setText] = useState<{ id: string; value: string | null }>();
-  useEffect(() => {
-    let live = true;
-    getPreviewText(id).then(
-      (value) => live && setText({ id, value }),
-      () => live && setText({ id, value: null }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  if (text?.id !== id) return <p role="status">Chargement de l'aperçu…</p>;
-  if (text.value === null) return <p>{unavailable}</p>;
+function TextPreview({ url, title }: DocumentPreviewViewProps) {
+  const text = usePreviewText(url);
+  if (text.isPending) return <p role="status">Chargement de l'aperçu…</p>;
+  if (text.isError) return <p>{unavailable}</p>;
   return (
     // Focusable so that a keyboard can scroll a long text (RGAA 7.3).
     <pre className="carnet-preview-text" tabIndex={0} aria-label={`Texte du document ${title}`}>
-      {text.value}
+      {text.data}
     </pre>
   );
 }

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import type { Folder } from '@carnet/shared';
-import { toFormErrors } from '../../../ui/form-errors.ts';
-import { deleteFolder, renameFolder } from '../api.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { useDeleteFolder, useRenameFolder } from '../hooks.ts';
 import type { ActionOutcome } from './SelectionActions.tsx';
 import { FolderNameForm } from './FolderNameForm.tsx';
 
@@ -20,12 +20,14 @@ export interface FolderHeaderProps {
 /** Deleting a folder keeps its documents: they move out of it. */
 export function FolderHeader({ folder, onRenamed, onDeleted }: FolderHeaderProps) {
   const [renaming, setRenaming] = useState(false);
-  const remove = () => {
-    deleteFolder(folder.id).then(
-      () => onDeleted({ ok: true, message: `Le dossier « ${folder.name} » a été supprimé.` }),
-      (error: unknown) => onDeleted({ ok: false, message: toFormErrors(error).message ?? '' }),
-    );
-  };
+  const rename = useRenameFolder(folder.id);
+  const deletion = useDeleteFolder();
+  const remove = () =>
+    deletion.mutate(folder.id, {
+      onSuccess: () =>
+        onDeleted({ ok: true, message: `Le dossier « ${folder.name} » a été supprimé.` }),
+      onError: (error) => onDeleted({ ok: false, message: errorMessage(error) }),
+    });
   return (
     <div className="fr-mb-3w">
       <h2 className="fr-h4 fr-mb-1w">Dossier « {folder.name} »</h2>
@@ -33,7 +35,7 @@ export function FolderHeader({ folder, onRenamed, onDeleted }: FolderHeaderProps
         <FolderNameForm
           initial={folder.name}
           submitLabel="Renommer"
-          save={(name) => renameFolder(folder.id, name)}
+          mutation={rename}
           onDone={(name) => {
             setRenaming(false);
             onRenamed({ ok: true, message: `Le dossier a été renommé « ${name} ».` });

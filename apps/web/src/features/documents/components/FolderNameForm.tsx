@@ -1,16 +1,23 @@
 /** The small form that names a folder (create or rename). */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { folderInputSchema } from '@carnet/shared';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
+import { applyServerError } from '../../../ui/server-errors.ts';
 import { TextField } from '../../../ui/TextField.tsx';
-import { useForm } from '../../../ui/use-form.ts';
+import { bind, onValidSubmit, rootError, useZodForm } from '../../../ui/zod-form.ts';
 
-/** Props: the initial name, the submit label, what to do with the name, and "Annuler". */
+/** The mutation that saves the name (create or rename), as the form runs it. */
+export interface FolderNameMutation {
+  isPending: boolean;
+  mutate: (name: string, options: { onSuccess: () => void; onError: (e: Error) => void }) => void;
+}
+
+/** Props: the initial name, the submit label, the mutation to run, and "Annuler". */
 export interface FolderNameFormProps {
   initial?: string;
   submitLabel: string;
-  save: (name: string) => Promise<unknown>;
+  mutation: FolderNameMutation;
   /** Receives the saved name. */
   onDone: (name: string) => void;
   onCancel: () => void;
@@ -20,34 +27,31 @@ export interface FolderNameFormProps {
 export function FolderNameForm({
   initial = '',
   submitLabel,
-  save,
+  mutation,
   onDone,
   onCancel,
 }: FolderNameFormProps) {
-  const { values, errors, pending, field, submit } = useForm({ name: initial });
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => form.current?.querySelector('input')?.focus(), []);
+  const form = useZodForm(folderInputSchema, { defaultValues: { name: initial } });
+  const { setFocus } = form;
+  useEffect(() => setFocus('name'), [setFocus]);
   return (
     <form
-      ref={form}
       noValidate
       className="fr-mt-2w"
-      onSubmit={(event) =>
-        submit(event, {
-          schema: folderInputSchema,
-          input: values,
-          action: (data) => save(data.name).then(() => data.name),
-          onSuccess: onDone,
-        })
-      }
+      onSubmit={onValidSubmit(form, ({ name }) => {
+        if (mutation.isPending) return;
+        mutation.mutate(name, {
+          onSuccess: () => onDone(name),
+          onError: (error) => applyServerError(form.setError, error),
+        });
+      })}
     >
-      <FormAlert errors={errors} />
+      <FormAlert message={rootError(form.formState.errors)} />
       <TextField
-        {...field('name')}
+        {...bind(form, 'name', { maxLength: 100, autoComplete: 'off' })}
         label="Nom du dossier"
-        input={{ maxLength: 100, autoComplete: 'off' }}
       />
-      <FormActions submitLabel={submitLabel} onCancel={onCancel} pending={pending} />
+      <FormActions submitLabel={submitLabel} onCancel={onCancel} pending={mutation.isPending} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { Folder } from '@carnet/shared';
-import { createFolder } from '../api.ts';
+import { useCreateFolder } from '../hooks.ts';
 import { FolderNameForm } from './FolderNameForm.tsx';
 
 /** Props: the folders, the open one, its link, and what to do after a creation. */
@@ -17,6 +17,7 @@ export interface FoldersMenuProps {
 /** A navigation landmark; the open folder carries aria-current. */
 export function FoldersMenu({ folders, activeId, linkTo, onCreated }: FoldersMenuProps) {
   const [creating, setCreating] = useState(false);
+  const create = useCreateFolder();
   const item = (id: string | undefined, text: string) => (
     <li key={id ?? 'tous'} className="fr-sidemenu__item">
       <Link
@@ -41,7 +42,7 @@ export function FoldersMenu({ folders, activeId, linkTo, onCreated }: FoldersMen
         {creating ? (
           <FolderNameForm
             submitLabel="Créer"
-            save={createFolder}
+            mutation={create}
             onDone={(name) => {
               setCreating(false);
               onCreated(name);

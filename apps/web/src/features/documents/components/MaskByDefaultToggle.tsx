@@ -5,35 +5,29 @@
 import { useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
-import { toFormErrors } from '../../../ui/form-errors.ts';
-import { saveDocumentSettings } from '../api.ts';
-import { useDocumentSettings } from '../hooks.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { useDocumentSettings, useSaveDocumentSettings } from '../hooks.ts';
 
 /** Saved on each change; "Mise à jour effectuée" is announced, a failure puts the switch back. */
 export function MaskByDefaultToggle() {
-  const { state, replace } = useDocumentSettings();
-  const [pending, setPending] = useState(false);
+  const query = useDocumentSettings();
+  const save = useSaveDocumentSettings();
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string }>();
 
-  if (state.status === 'loading') return <p role="status">Chargement en cours…</p>;
-  if (state.status === 'error') return <Alert severity="error" small description={state.message} />;
-  const checked = state.data.maskNewDocumentsByDefault;
+  if (query.isPending) return <p role="status">Chargement en cours…</p>;
+  if (query.isError)
+    return <Alert severity="error" small description={errorMessage(query.error)} />;
+  // The choice being saved shows at once; a refusal brings back what the server holds.
+  const checked = (save.isPending ? save.variables : query.data).maskNewDocumentsByDefault;
 
   const change = (next: boolean) => {
-    if (pending) return;
-    setPending(true);
+    if (save.isPending) return;
     setOutcome(undefined);
-    replace({ maskNewDocumentsByDefault: next });
-    saveDocumentSettings({ maskNewDocumentsByDefault: next }).then(
-      (saved) => {
-        setPending(false);
-        replace(saved);
-        setOutcome({ ok: true, message: 'Mise à jour effectuée' });
-      },
-      (error: unknown) => {
-        setPending(false);
-        replace({ maskNewDocumentsByDefault: !next });
-        setOutcome({ ok: false, message: toFormErrors(error).message ?? '' });
+    save.mutate(
+      { maskNewDocumentsByDefault: next },
+      {
+        onSuccess: () => setOutcome({ ok: true, message: 'Mise à jour effectuée' }),
+        onError: (error) => setOutcome({ ok: false, message: errorMessage(error) }),
       },
     );
   };

@@ -3,20 +3,26 @@ import { useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import type { z } from 'zod';
 import { documentReportSchema } from '@carnet/shared';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
-import { useForm } from '../../../ui/use-form.ts';
-import { reportDocument } from '../api.ts';
+import { applyServerError } from '../../../ui/server-errors.ts';
+import { errorOf, onValidSubmit, rootError, useZodForm } from '../../../ui/zod-form.ts';
+import { useReportDocument } from '../hooks.ts';
 
 /** A button that opens a short form; "Votre signalement a été envoyé." once sent. */
 export function ReportProblemForm({ documentId }: { documentId: string }) {
   const [open, setOpen] = useState(false);
-  const [sent, setSent] = useState(false);
-  const { values, errors, pending, field, submit } = useForm({ message: '' });
-  const message = field('message');
+  const form = useZodForm(documentReportSchema, { defaultValues: { message: '' } });
+  const report = useReportDocument(documentId);
+  const error = errorOf(form.formState.errors, 'message');
+  const send = ({ message }: z.output<typeof documentReportSchema>) => {
+    if (report.isPending) return;
+    report.mutate(message, { onError: (failure) => applyServerError(form.setError, failure) });
+  };
 
-  if (sent) {
+  if (report.isSuccess) {
     return <Alert severity="success" small description="Votre signalement a été envoyé." />;
   }
   if (!open) {
@@ -33,39 +39,26 @@ export function ReportProblemForm({ documentId }: { documentId: string }) {
     );
   }
   return (
-    <form
-      id="signaler-probleme"
-      noValidate
-      onSubmit={(event) =>
-        submit(event, {
-          schema: documentReportSchema,
-          input: values,
-          action: (data) => reportDocument(documentId, data.message),
-          onSuccess: () => setSent(true),
-        })
-      }
-    >
+    <form id="signaler-probleme" noValidate onSubmit={onValidSubmit(form, send)}>
       <h3 className="fr-h6">Signaler un problème</h3>
-      <FormAlert errors={errors} />
+      <FormAlert message={rootError(form.formState.errors)} />
       <Input
         textArea
         label="Décrivez le problème"
         hintText="Par exemple : ce document ne me concerne pas, ou il contient une erreur."
-        state={message.error === undefined ? 'default' : 'error'}
-        stateRelatedMessage={message.error}
+        state={error === undefined ? 'default' : 'error'}
+        stateRelatedMessage={error}
         nativeTextAreaProps={{
-          name: message.name,
-          value: message.value,
+          ...form.register('message'),
           maxLength: 2000,
           autoFocus: true,
-          onChange: (event) => message.onChange(event.target.value),
-          'aria-invalid': message.error === undefined ? undefined : true,
+          'aria-invalid': error === undefined ? undefined : true,
         }}
       />
       <FormActions
         submitLabel="Envoyer le signalement"
         onCancel={() => setOpen(false)}
-        pending={pending}
+        pending={report.isPending}
       />
     </form>
   );

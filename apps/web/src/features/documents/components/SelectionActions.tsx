@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { DocumentSummary, Folder } from '@carnet/shared';
-import { toFormErrors } from '../../../ui/form-errors.ts';
-import { setConfidentiality, updateDocument } from '../api.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { useMoveDocuments, useSetConfidentiality } from '../hooks.ts';
 import { documentCount } from '../wording.ts';
 
 /** Outcome shown by the page: success or error, in French. */
@@ -23,48 +23,51 @@ export interface SelectionActionsProps {
 /** Several documents at once (PRODUCT.md: masking "applies to several documents at once"). */
 export function SelectionActions({ selected, folders, onDone }: SelectionActionsProps) {
   const [target, setTarget] = useState('');
-  const [pending, setPending] = useState(false);
+  const confidentiality = useSetConfidentiality();
+  const moving = useMoveDocuments();
+  const pending = confidentiality.isPending || moving.isPending;
   const n = selected.length;
+  const failed = (error: Error) => onDone({ ok: false, message: errorMessage(error) });
 
-  const run = (action: () => Promise<string>) => {
+  const mask = (value: 'masque' | 'visible') => {
     if (pending) return;
-    setPending(true);
-    action().then(
-      (message) => {
-        setPending(false);
-        onDone({ ok: true, message });
-      },
-      (error: unknown) => {
-        setPending(false);
-        onDone({ ok: false, message: toFormErrors(error).message ?? '' });
+    confidentiality.mutate(
+      { ids: selected.map((d) => d.id), confidentiality: value },
+      {
+        onSuccess: (updated) =>
+          onDone({
+            ok: true,
+            message:
+              value === 'masque'
+                ? `${documentCount(updated)} ${updated > 1 ? 'masqués' : 'masqué'} aux professionnels de santé.`
+                : `${documentCount(updated)} ${updated > 1 ? 'rendus visibles' : 'rendu visible'} par vos professionnels de santé.`,
+          }),
+        onError: failed,
       },
     );
   };
 
-  const mask = (confidentiality: 'masque' | 'visible') =>
-    run(async () => {
-      const updated = await setConfidentiality(
-        selected.map((d) => d.id),
-        confidentiality,
-      );
-      return confidentiality === 'masque'
-        ? `${documentCount(updated)} ${updated > 1 ? 'masqués' : 'masqué'} aux professionnels de santé.`
-        : `${documentCount(updated)} ${updated > 1 ? 'rendus visibles' : 'rendu visible'} par vos professionnels de santé.`;
-    });
-
   // Only the patient's own documents can change folder (PRODUCT.md "Edit").
   const movable = selected.filter((d) => d.editable);
-  const move = () =>
-    run(async () => {
-      for (const document of movable) {
-        await updateDocument(document.id, { folderId: target === '' ? null : target });
-      }
-      const skipped = n - movable.length;
-      const moved = `${documentCount(movable.length)} ${movable.length > 1 ? 'déplacés' : 'déplacé'}.`;
-      return skipped === 0
-        ? moved
-        : `${moved} ${documentCount(skipped)} ajouté${skipped > 1 ? 's' : ''} par un professionnel de santé ne peu${skipped > 1 ? 'vent' : 't'} pas être déplacé${skipped > 1 ? 's' : ''}.`;
-    });
+  const move = () => {
+    if (pending) return;
+    const skipped = n - movable.length;
+    const moved = `${documentCount(movable.length)} ${movable.length > 1 ? 'déplacés' : 'déplacé'}.`;
+    moving.mutate(
+      { ids: movable.map((d) => d.id), folderId: target === '' ? null : target },
+      {
+        onSuccess: () =>
+          onDone({
+            ok: true,
+            message:
+              skipped === 0
+                ? moved
+                : `${moved} ${documentCount(skipped)} ajouté${skipped > 1 ? 's' : ''} par un professionnel de santé ne peu${skipped > 1 ? 'vent' : 't'} pas être déplacé${skipped > 1 ? 's' : ''}.`,
+          }),
+        onError: failed,
+      },
+    );
+  };
 
   return (
     <>

@@ -4,16 +4,16 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { DocumentSummary } from '@carnet/shared';
-import { toFormErrors } from '../../../ui/form-errors.ts';
+import { errorMessage, isNotFound } from '../../../ui/server-errors.ts';
 import { Panel } from '../../../ui/Panel.tsx';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
-import { downloadUrl, updateDocument } from '../api.ts';
+import { documentUrl, downloadUrl } from '../api.ts';
 import { DeleteDocumentModal, deleteDocumentModal } from '../components/DeleteDocumentModal.tsx';
 import { DocumentBadges } from '../components/DocumentBadges.tsx';
 import { DocumentEditForm } from '../components/DocumentEditForm.tsx';
 import { DocumentPreviewView } from '../components/DocumentPreviewView.tsx';
 import { ReportProblemForm } from '../components/ReportProblemForm.tsx';
-import { useDocument, useFolders } from '../hooks.ts';
+import { useDocument, useFolders, useUpdateDocument } from '../hooks.ts';
 import { noticeState } from '../notice.ts';
 import { addedByLabel, categoryLabel, formatDate, readOnlyMessage } from '../wording.ts';
 import '../documents.css';
@@ -21,11 +21,11 @@ import '../documents.css';
 /** Loads the document; 404 (missing or not the patient's) says so plainly. */
 export function DocumentPage() {
   const { id = '' } = useParams();
-  const { state, replace } = useDocument(id);
+  const query = useDocument(id);
   // A neutral tab title: document titles are health data and the title lands in the history.
   usePageTitle('Document - Mes documents');
-  if (state.status === 'loading') return <p role="status">Chargement en cours…</p>;
-  if (state.status === 'error') {
+  if (query.isPending) return <p role="status">Chargement en cours…</p>;
+  if (query.isError) {
     return (
       <>
         <BackLink />
@@ -33,12 +33,14 @@ export function DocumentPage() {
         <Alert
           severity="error"
           small
-          description={state.notFound ? 'Ce document est introuvable.' : state.message}
+          description={
+            isNotFound(query.error) ? 'Ce document est introuvable.' : errorMessage(query.error)
+          }
         />
       </>
     );
   }
-  return <DocumentView key={state.data.id} document={state.data} onChange={replace} />;
+  return <DocumentView key={query.data.id} document={query.data} />;
 }
 
 function BackLink() {
@@ -53,33 +55,29 @@ function BackLink() {
 
 const panelId = 'modifier-document';
 
-function DocumentView({
-  document,
-  onChange,
-}: {
-  document: DocumentSummary;
-  onChange: (document: DocumentSummary) => void;
-}) {
+function DocumentView({ document }: { document: DocumentSummary }) {
   const navigate = useNavigate();
   const folders = useFolders();
+  const update = useUpdateDocument();
   const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string }>();
   const editButton = useRef<HTMLButtonElement>(null);
   const status = useRef<HTMLDivElement>(null);
   const addedBy = addedByLabel(document.author);
-  const folderList = folders.state.status === 'ready' ? folders.state.data : [];
+  const folderList = folders.data ?? [];
   const folder = folderList.find((f) => f.id === document.folderId);
 
-  const saved = (updated: DocumentSummary) => {
-    onChange(updated);
+  // The document shown is the query's: the update mutation has already put the new one there.
+  const saved = () => {
     setEditing(false);
     setOutcome({ ok: true, message: 'Mise à jour effectuée' });
     requestAnimationFrame(() => status.current?.focus());
   };
   const togglePin = () => {
     setOutcome(undefined);
-    updateDocument(document.id, { pinned: !document.pinned }).then(onChange, (error: unknown) =>
-      setOutcome({ ok: false, message: toFormErrors(error).message ?? '' }),
+    update.mutate(
+      { id: document.id, update: { pinned: !document.pinned } },
+      { onError: (error) => setOutcome({ ok: false, message: errorMessage(error) }) },
     );
   };
 
@@ -176,7 +174,7 @@ function DocumentView({
         <h2 id="apercu" className="fr-h4">
           Aperçu
         </h2>
-        <DocumentPreviewView document={document} />
+        <DocumentPreviewView url={documentUrl(document.id)} title={document.title} />
       </section>
       {document.deletable && (
         <DeleteDocumentModal

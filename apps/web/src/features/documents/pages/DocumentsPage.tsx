@@ -6,17 +6,16 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import type { DocumentSummary } from '@carnet/shared';
-import { toFormErrors } from '../../../ui/form-errors.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
-import { updateDocument } from '../api.ts';
 import { DocumentFilters } from '../components/DocumentFilters.tsx';
 import { DocumentItem } from '../components/DocumentItem.tsx';
 import { FolderHeader } from '../components/FolderHeader.tsx';
 import { FoldersMenu } from '../components/FoldersMenu.tsx';
 import { SelectionActions } from '../components/SelectionActions.tsx';
 import type { ActionOutcome } from '../components/SelectionActions.tsx';
-import { useDocumentList, useFolders } from '../hooks.ts';
-import { queryFromParams, withParam } from '../list-query.ts';
+import { useDocumentList, useFolders, useUpdateDocument } from '../hooks.ts';
+import { queryFromParams, sortValue, withParam } from '../list-query.ts';
 import { readNotice } from '../notice.ts';
 import { documentCount } from '../wording.ts';
 import '../documents.css';
@@ -29,13 +28,14 @@ export function DocumentsPage() {
   const query = useMemo(() => queryFromParams(params), [params]);
   const list = useDocumentList(query);
   const folders = useFolders();
+  const update = useUpdateDocument();
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<ActionOutcome>();
   const arrival = readNotice(location.state);
 
-  const folderList = folders.state.status === 'ready' ? folders.state.data : [];
+  const folderList = folders.data ?? [];
   const activeFolder = folderList.find((f) => f.id === query.folderId);
-  const items = list.state.status === 'ready' ? list.state.data.items : [];
+  const items = list.data?.items ?? [];
   const selected = items.filter((d) => selection.has(d.id));
 
   const change = (key: string, value: string) => {
@@ -45,11 +45,10 @@ export function DocumentsPage() {
   };
   const linkTo = (name: string, value: string | undefined) =>
     `/documents?${withParam(params, name, value ?? '').toString()}`;
+  // The mutations have invalidated the list and the folders: they are read again.
   const finish = (result: ActionOutcome) => {
     setOutcome(result);
     setSelection(new Set());
-    list.reload();
-    folders.reload();
   };
   const select = (id: string, on: boolean) => {
     const next = new Set(selection);
@@ -58,13 +57,18 @@ export function DocumentsPage() {
     setSelection(next);
   };
   const togglePin = (document: DocumentSummary) => {
-    updateDocument(document.id, { pinned: !document.pinned }).then(
-      (updated) =>
-        finish({
-          ok: true,
-          message: updated.pinned ? 'Le document a été épinglé.' : 'Le document a été désépinglé.',
-        }),
-      (error: unknown) => setOutcome({ ok: false, message: toFormErrors(error).message ?? '' }),
+    update.mutate(
+      { id: document.id, update: { pinned: !document.pinned } },
+      {
+        onSuccess: (updated) =>
+          finish({
+            ok: true,
+            message: updated.pinned
+              ? 'Le document a été épinglé.'
+              : 'Le document a été désépinglé.',
+          }),
+        onError: (error) => setOutcome({ ok: false, message: errorMessage(error) }),
+      },
     );
   };
   const addLink = query.folderId
@@ -119,17 +123,21 @@ export function DocumentsPage() {
               }}
             />
           )}
-          <DocumentFilters key={query.q ?? ''} query={query} onChange={change} />
-          {list.state.status === 'loading' && <p role="status">Chargement en cours…</p>}
-          {list.state.status === 'error' && (
-            <Alert severity="error" small description={list.state.message} />
-          )}
-          {list.state.status === 'ready' && (
+          <DocumentFilters
+            key={query.q ?? ''}
+            values={{ ...query, sort: sortValue(query) }}
+            onChange={change}
+            category={{ label: 'Catégorie', all: 'Toutes les catégories' }}
+            authorAndSort
+          />
+          {list.isPending && <p role="status">Chargement en cours…</p>}
+          {list.isError && <Alert severity="error" small description={errorMessage(list.error)} />}
+          {list.isSuccess && (
             <DocumentsResults
               items={items}
-              total={list.state.data.total}
-              page={list.state.data.page}
-              pageSize={list.state.data.pageSize}
+              total={list.data.total}
+              page={list.data.page}
+              pageSize={list.data.pageSize}
               selection={selection}
               onSelect={select}
               onSelectAll={(on) => setSelection(new Set(on ? items.map((d) => d.id) : []))}

@@ -2,15 +2,13 @@
  * /parametres/historique-activite (PRODUCT.md "Historique d'activité"): three tabs, a period
  * filter, lines grouped by month, "Afficher plus" by 100, exports of the visible selection.
  */
-import { useRef, useState } from 'react';
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useState } from 'react';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { historyTabs } from '@carnet/shared';
 import type { HistoryFilter, HistoryTab } from '@carnet/shared';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
 import { ExportLinks } from '../components/ExportLinks.tsx';
-import { HistoryTable } from '../components/HistoryTable.tsx';
+import { linesShown, PagedHistory } from '../components/PagedHistory.tsx';
 import type { Period } from '../components/PeriodFilter.tsx';
 import { PeriodFilter } from '../components/PeriodFilter.tsx';
 import { useHistory } from '../hooks.ts';
@@ -37,17 +35,7 @@ export function HistoryPage() {
   const [tab, setTab] = useState<HistoryTab>('professionnels');
   const [period, setPeriod] = useState<Period>({});
   const filter: HistoryFilter = { tab, ...period };
-  const { state, loadMore } = useHistory(filter);
-  const [announce, setAnnounce] = useState('');
-  const status = useRef<HTMLParagraphElement>(null);
-
-  const more = () => {
-    void loadMore().then((count) => {
-      setAnnounce(count > 0 ? `${count} lignes supplémentaires affichées.` : '');
-      // The button may disappear with the last page: focus stays in the list's status.
-      if (count > 0) status.current?.focus();
-    });
-  };
+  const history = useHistory(filter);
 
   return (
     <>
@@ -64,27 +52,12 @@ export function HistoryPage() {
       >
         <PeriodFilter period={period} onChange={setPeriod} />
         <ExportLinks filter={filter} />
-        {state.status === 'loading' && <p>Chargement en cours…</p>}
-        {state.status === 'error' && <Alert severity="error" small description={state.message} />}
-        {state.status === 'ready' && (
-          <>
-            <p ref={status} tabIndex={-1} className="fr-text--sm">
-              {state.entries.length === 0
-                ? emptyText[tab]
-                : `${state.entries.length} ligne${state.entries.length > 1 ? 's' : ''} affichée${state.entries.length > 1 ? 's' : ''}, ${describePeriod(period)}.`}
-            </p>
-            <HistoryTable entries={state.entries} />
-            {state.moreError && <Alert severity="error" small description={state.moreError} />}
-            {state.nextCursor && (
-              <Button priority="secondary" disabled={state.loadingMore} onClick={more}>
-                Afficher plus
-              </Button>
-            )}
-            <p className="fr-sr-only" aria-live="polite">
-              {announce}
-            </p>
-          </>
-        )}
+        <PagedHistory
+          query={history}
+          summary={(count) =>
+            count === 0 ? emptyText[tab] : `${linesShown(count)}, ${describePeriod(period)}.`
+          }
+        />
       </Tabs>
     </>
   );

@@ -4,9 +4,9 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
 import type { NotificationPreferences } from '@carnet/shared';
 import { useMe } from '../../../app/session-context.ts';
-import { toFormErrors } from '../../../ui/form-errors.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
-import { useNotificationPreferences } from '../hooks.ts';
+import { useNotificationPreferences, useSavePreferences } from '../hooks.ts';
 
 const toggles: Array<{ key: keyof NotificationPreferences; label: string; hint: string }> = [
   {
@@ -30,14 +30,21 @@ const toggles: Array<{ key: keyof NotificationPreferences; label: string; hint: 
 export function NotificationsPage() {
   usePageTitle('Notifications e-mail - Paramètres');
   const me = useMe();
-  const { state, toggle } = useNotificationPreferences();
+  const query = useNotificationPreferences();
+  const save = useSavePreferences();
   const [notice, setNotice] = useState<{ ok: boolean; message: string }>();
+  // The change being saved shows at once; a refusal brings back what the server holds.
+  const preferences = save.isPending ? save.variables : query.data;
 
   const change = (key: keyof NotificationPreferences, value: boolean) => {
+    if (!preferences || save.isPending) return;
     setNotice(undefined);
-    void toggle(key, value).then(
-      () => setNotice({ ok: true, message: 'Mise à jour effectuée' }),
-      (error: unknown) => setNotice({ ok: false, message: toFormErrors(error).message ?? '' }),
+    save.mutate(
+      { ...preferences, [key]: value },
+      {
+        onSuccess: () => setNotice({ ok: true, message: 'Mise à jour effectuée' }),
+        onError: (error) => setNotice({ ok: false, message: errorMessage(error) }),
+      },
     );
   };
 
@@ -60,9 +67,9 @@ export function NotificationsPage() {
           />
         )}
       </div>
-      {state.status === 'loading' && <p>Chargement en cours…</p>}
-      {state.status === 'error' && <Alert severity="error" small description={state.message} />}
-      {state.status === 'ready' && (
+      {query.isPending && <p>Chargement en cours…</p>}
+      {query.isError && <Alert severity="error" small description={errorMessage(query.error)} />}
+      {preferences && (
         <fieldset className="fr-fieldset fr-mb-4w" aria-labelledby="notifications-choix">
           <legend id="notifications-choix" className="fr-fieldset__legend">
             <h3 className="fr-h6 fr-mb-0">Je reçois un e-mail quand :</h3>
@@ -72,8 +79,8 @@ export function NotificationsPage() {
               <ToggleSwitch
                 label={label}
                 helperText={hint}
-                checked={state.preferences[key]}
-                disabled={state.saving}
+                checked={preferences[key]}
+                disabled={save.isPending}
                 onChange={(checked) => change(key, checked)}
               />
             </div>

@@ -8,10 +8,10 @@ import { directoryQuerySchema } from '@carnet/shared';
 import type { ProfessionalSummary } from '@carnet/shared';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
-import { noErrors, toFormErrors } from '../../../ui/form-errors.ts';
-import { useForm } from '../../../ui/use-form.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { bind, onValidSubmit, rootError, useZodForm } from '../../../ui/zod-form.ts';
 import { fullName, professionText } from '../../access/format.ts';
-import { blockOtherProfessional, searchProfessionals } from '../api.ts';
+import { useBlockOtherProfessional, useProfessionalSearch } from '../hooks.ts';
 
 /** Props: the record, and what to do once the block is made. */
 export interface BlockOtherProfessionalProps {
@@ -21,15 +21,17 @@ export interface BlockOtherProfessionalProps {
 
 /** Each result has "Bloquer l'accès", which asks for confirmation in place. */
 export function BlockOtherProfessional({ patientId, onBlocked }: BlockOtherProfessionalProps) {
-  const form = useForm({ q: '' });
-  const [results, setResults] = useState<ProfessionalSummary[]>();
+  const form = useZodForm(directoryQuerySchema, { defaultValues: { q: '' } });
+  const [submitted, setSubmitted] = useState<string>();
+  const search = useProfessionalSearch(submitted);
+  const block = useBlockOtherProfessional(patientId);
+  const results = submitted === undefined ? undefined : search.data;
   const [confirming, setConfirming] = useState<ProfessionalSummary>();
-  const [errors, setErrors] = useState(noErrors);
   const confirmHeading = useRef<HTMLParagraphElement>(null);
   const sectionHeading = useRef<HTMLHeadingElement>(null);
 
   const ask = (professional: ProfessionalSummary) => {
-    setErrors(noErrors);
+    block.reset();
     setConfirming(professional);
     requestAnimationFrame(() => confirmHeading.current?.focus());
   };
@@ -39,16 +41,15 @@ export function BlockOtherProfessional({ patientId, onBlocked }: BlockOtherProfe
     if (id) requestAnimationFrame(() => document.getElementById(blockButtonId(id))?.focus());
   };
   const confirm = (professional: ProfessionalSummary) =>
-    void blockOtherProfessional(patientId, professional.id).then(
-      () => {
+    block.mutate(professional.id, {
+      onSuccess: () => {
         setConfirming(undefined);
-        setResults(undefined);
+        setSubmitted(undefined);
         onBlocked();
         // The confirmation is gone with its buttons: focus goes back to the top of the section.
         requestAnimationFrame(() => sectionHeading.current?.focus());
       },
-      (error: unknown) => setErrors(toFormErrors(error)),
-    );
+    });
 
   return (
     <section aria-labelledby="bloquer-un-professionnel" className="fr-mb-6w">
@@ -63,24 +64,21 @@ export function BlockOtherProfessional({ patientId, onBlocked }: BlockOtherProfe
         role="search"
         aria-label="Rechercher un professionnel de santé à bloquer"
         noValidate
-        onSubmit={(event) =>
-          form.submit(event, {
-            schema: directoryQuerySchema,
-            input: form.values,
-            action: ({ q }) => searchProfessionals(q),
-            onSuccess: (found) => {
-              setConfirming(undefined);
-              setResults(found);
-            },
-          })
-        }
+        onSubmit={onValidSubmit(form, ({ q }) => {
+          setConfirming(undefined);
+          setSubmitted(q);
+        })}
       >
-        <FormAlert errors={form.errors} />
+        <FormAlert
+          message={
+            rootError(form.formState.errors) ??
+            (search.isError ? errorMessage(search.error) : undefined)
+          }
+        />
         <TextField
-          {...form.field('q')}
+          {...bind(form, 'q', { type: 'search', autoComplete: 'off' })}
           label="Rechercher un professionnel de santé"
           hintText="Nom, prénom ou numéro RPPS (au moins 2 caractères)"
-          input={{ type: 'search', autoComplete: 'off' }}
         />
         <Button type="submit" priority="secondary" iconId="fr-icon-search-line" iconPosition="left">
           Rechercher
@@ -110,7 +108,7 @@ export function BlockOtherProfessional({ patientId, onBlocked }: BlockOtherProfe
                   <p ref={confirmHeading} tabIndex={-1} className="fr-text--bold">
                     Bloquer l'accès de {fullName(professional)} à ce dossier ?
                   </p>
-                  <FormAlert errors={errors} />
+                  <FormAlert message={block.isError ? errorMessage(block.error) : undefined} />
                   <ul className="fr-btns-group fr-btns-group--inline-sm">
                     <li>
                       <Button onClick={() => confirm(professional)}>Confirmer le blocage</Button>

@@ -8,8 +8,10 @@ import type { ProAccess } from '@carnet/shared';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { RadioField } from '../../../ui/RadioField.tsx';
-import { useForm } from '../../../ui/use-form.ts';
-import { openEmergencyAccess } from '../api.ts';
+import { applyServerError } from '../../../ui/server-errors.ts';
+import { bind, errorOf, onValidSubmit, rootError, useZodForm } from '../../../ui/zod-form.ts';
+import { useOpenEmergencyAccess } from '../hooks.ts';
+import type { EmergencyAccessRequest } from '../api.ts';
 
 /** Props: the record, whether SAMU mode is offered, what happens next. */
 export interface EmergencyAccessFormProps {
@@ -28,22 +30,20 @@ const modeOptions = [
 /** A régulateur chooses the mode; any other professional can only break the glass. */
 export function EmergencyAccessForm(props: EmergencyAccessFormProps) {
   const { id, patientId, isRegulator, onOpened, onCancel } = props;
-  const form = useForm({ mode: isRegulator ? '' : 'bris-de-glace', reason: '' });
-  const reason = form.field('reason');
+  const form = useZodForm(emergencyAccessRequestSchema, {
+    defaultValues: { mode: isRegulator ? undefined : 'bris-de-glace', reason: '' },
+  });
+  const emergency = useOpenEmergencyAccess(patientId);
+  const reasonError = errorOf(form.formState.errors, 'reason');
+  const open = (body: EmergencyAccessRequest) => {
+    if (emergency.isPending) return;
+    emergency.mutate(body, {
+      onSuccess: onOpened,
+      onError: (error) => applyServerError(form.setError, error),
+    });
+  };
   return (
-    <form
-      id={id}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      onSubmit={(event) =>
-        form.submit(event, {
-          schema: emergencyAccessRequestSchema,
-          input: form.values,
-          action: (body) => openEmergencyAccess(patientId, body),
-          onSuccess: onOpened,
-        })
-      }
-    >
+    <form id={id} noValidate aria-labelledby={`${id}-titre`} onSubmit={onValidSubmit(form, open)}>
       <h3 id={`${id}-titre`} className="fr-h5">
         Ouvrir un accès en urgence
       </h3>
@@ -52,9 +52,9 @@ export function EmergencyAccessForm(props: EmergencyAccessFormProps) {
         médecin traitant en sont informés par e-mail immédiatement.
       </p>
       <p className="fr-hint-text">Tous les champs sont obligatoires</p>
-      <FormAlert errors={form.errors} />
+      <FormAlert message={rootError(form.formState.errors)} />
       <RadioField
-        {...form.field('mode')}
+        {...bind(form, 'mode')}
         legend="Mode d'accès"
         options={isRegulator ? modeOptions : modeOptions.filter((o) => o.value !== 'samu')}
       />
@@ -62,20 +62,18 @@ export function EmergencyAccessForm(props: EmergencyAccessFormProps) {
         textArea
         label="Motif"
         hintText="Pourquoi l'état du patient nécessite cet accès (au moins 3 caractères)"
-        state={reason.error === undefined ? 'default' : 'error'}
-        stateRelatedMessage={reason.error}
+        state={reasonError === undefined ? 'default' : 'error'}
+        stateRelatedMessage={reasonError}
         nativeTextAreaProps={{
-          name: reason.name,
-          value: reason.value,
+          ...form.register('reason'),
           rows: 3,
-          onChange: (event) => reason.onChange(event.target.value),
-          'aria-invalid': reason.error === undefined ? undefined : true,
+          'aria-invalid': reasonError === undefined ? undefined : true,
         }}
       />
       <FormActions
         submitLabel="Ouvrir l'accès en urgence"
         onCancel={onCancel}
-        pending={form.pending}
+        pending={emergency.isPending}
       />
     </form>
   );

@@ -12,15 +12,16 @@ import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { documentCategorySchema } from '@carnet/shared';
 import type { ProDocumentList, ProDocumentSummary } from '@carnet/shared';
 import { Panel } from '../../../ui/Panel.tsx';
+import { DocumentFilters } from '../../documents/components/DocumentFilters.tsx';
 import { withParam } from '../../documents/list-query.ts';
 import { documentCount } from '../../documents/wording.ts';
-import { StatusToast } from '../../access/components/StatusToast.tsx';
-import { useToast } from '../../access/hooks.ts';
+import { StatusToast } from '../../../ui/StatusToast.tsx';
+import { errorMessage, isNotFound } from '../../../ui/server-errors.ts';
+import { useToast } from '../../../ui/use-toast.ts';
 import type { ProDocumentQuery } from '../api.ts';
 import { noDocumentAccessMessage } from '../documents-wording.ts';
 import { usePatientDocuments } from '../hooks.ts';
 import { ProAddDocumentForm } from './ProAddDocumentForm.tsx';
-import { ProDocumentFilters } from './ProDocumentFilters.tsx';
 import { ProDocumentItem } from './ProDocumentItem.tsx';
 import { ProDocumentPanel } from './ProDocumentPanel.tsx';
 import '../../documents/documents.css';
@@ -55,7 +56,7 @@ export function PatientDocuments({ patientId, readMode }: PatientDocumentsProps)
   const { toast, show, hide } = useToast();
   const toastRegion = useRef<HTMLDivElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  const data = list.state.status === 'ready' ? list.state.data : undefined;
+  const data = list.isError ? undefined : list.data;
 
   const announce = (message: string) => {
     show('success', message);
@@ -65,17 +66,10 @@ export function PatientDocuments({ patientId, readMode }: PatientDocumentsProps)
     setOpenId(undefined);
     void setParams(withParam(params, key, value));
   };
-  const updated = (document: ProDocumentSummary, message: string) => {
-    if (data) {
-      list.replace({
-        ...data,
-        items: data.items.map((d) => (d.id === document.id ? document : d)),
-      });
-    }
-    show('success', message);
-  };
+  // The update mutation has put the document in the list already (no traced re-read).
+  const updated = (_: ProDocumentSummary, message: string) => show('success', message);
 
-  if (list.state.status === 'error' && list.state.notFound) {
+  if (list.isError && isNotFound(list.error)) {
     return (
       <DocumentsSection>
         <Alert severity="info" small description={noDocumentAccessMessage} />
@@ -110,7 +104,6 @@ export function PatientDocuments({ patientId, readMode }: PatientDocumentsProps)
             onAdded={(added) => {
               setAdding(false);
               announce(`Le document « ${added.title} » a été ajouté au dossier.`);
-              list.reload();
             }}
             onCancel={() => {
               setAdding(false);
@@ -119,11 +112,15 @@ export function PatientDocuments({ patientId, readMode }: PatientDocumentsProps)
           />
         </Panel>
       )}
-      <ProDocumentFilters key={query.q ?? ''} query={query} onChange={change} />
-      {list.state.status === 'loading' && <p role="status">Chargement en cours…</p>}
-      {list.state.status === 'error' && (
-        <Alert severity="error" small description={list.state.message} />
-      )}
+      <DocumentFilters
+        key={query.q ?? ''}
+        values={query}
+        onChange={change}
+        searchLabel="Rechercher dans les documents du patient"
+        category={{ label: 'Filtrer par type de document', all: 'Tous les types de document' }}
+      />
+      {list.isPending && <p role="status">Chargement en cours…</p>}
+      {list.isError && <Alert severity="error" small description={errorMessage(list.error)} />}
       {data && (
         <Results
           patientId={patientId}
@@ -136,7 +133,6 @@ export function PatientDocuments({ patientId, readMode }: PatientDocumentsProps)
           onDeleted={(document) => {
             setOpenId(undefined);
             announce(`Le document « ${document.title} » a été supprimé du dossier.`);
-            list.reload();
           }}
         />
       )}

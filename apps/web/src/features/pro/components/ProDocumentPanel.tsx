@@ -8,13 +8,14 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { ProDocumentSummary } from '@carnet/shared';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { Panel } from '../../../ui/Panel.tsx';
-import { noErrors, toFormErrors } from '../../../ui/form-errors.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { DocumentPreviewView } from '../../documents/components/DocumentPreviewView.tsx';
 import { formatSize } from '../../documents/upload-drafts.ts';
-import { deletePatientDocument, patientDocumentUrls, updatePatientDocument } from '../api.ts';
+import { patientDocumentUrls } from '../api.ts';
 import type { ProDocumentUpdate } from '../api.ts';
 import { exclusionHint, updateMessages } from '../documents-wording.ts';
+import { useDeletePatientDocument, useUpdatePatientDocument } from '../hooks.ts';
 import { documentPanelId } from './ProDocumentItem.tsx';
-import { ProDocumentPreview } from './ProDocumentPreview.tsx';
 
 /** Props: the record, the document, and what to do after a change or a deletion. */
 export interface ProDocumentPanelProps {
@@ -32,35 +33,29 @@ export function ProDocumentPanel({
   onDeleted,
 }: ProDocumentPanelProps) {
   const urls = patientDocumentUrls(patientId, document.id);
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState(noErrors);
+  const update = useUpdatePatientDocument(patientId);
+  const deletion = useDeletePatientDocument(patientId);
+  const pending = update.isPending || deletion.isPending;
+  const failure = update.error ?? deletion.error;
   const [confirming, setConfirming] = useState(false);
   const confirmText = useRef<HTMLParagraphElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const masked = document.confidentiality === 'masque';
   const invisible = document.invisibleToPatient;
 
-  const run = (action: () => Promise<void>) => {
+  const change = (next: ProDocumentUpdate, message: string) => {
     if (pending) return;
-    setPending(true);
-    setErrors(noErrors);
-    action().then(
-      () => setPending(false),
-      (error: unknown) => {
-        setPending(false);
-        setErrors(toFormErrors(error));
-      },
+    deletion.reset();
+    update.mutate(
+      { docId: document.id, update: next },
+      { onSuccess: (updated) => onUpdated(updated, message) },
     );
   };
-  const change = (update: ProDocumentUpdate, message: string) =>
-    run(async () =>
-      onUpdated(await updatePatientDocument(patientId, document.id, update), message),
-    );
-  const remove = () =>
-    run(async () => {
-      await deletePatientDocument(patientId, document.id);
-      onDeleted(document);
-    });
+  const remove = () => {
+    if (pending) return;
+    update.reset();
+    deletion.mutate(document.id, { onSuccess: () => onDeleted(document) });
+  };
 
   return (
     <Panel
@@ -138,7 +133,7 @@ export function ProDocumentPanel({
         <p className="fr-hint-text fr-mb-2w">{exclusionHint}</p>
       )}
       <div aria-live="assertive">
-        <FormAlert errors={errors} />
+        <FormAlert message={failure ? errorMessage(failure) : undefined} />
       </div>
       {confirming && (
         <div className="fr-mb-3w">
@@ -172,7 +167,7 @@ export function ProDocumentPanel({
         </div>
       )}
       <h4 className="fr-h6">Aperçu</h4>
-      <ProDocumentPreview patientId={patientId} document={document} />
+      <DocumentPreviewView url={urls.resource} title={document.title} />
     </Panel>
   );
 }

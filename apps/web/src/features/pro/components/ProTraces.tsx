@@ -3,10 +3,11 @@
  * médecin traitant; any PS for its own traces"). Loaded only when opened: each read is itself
  * traced on the patient's record.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { HistoryTable } from '../../history/components/HistoryTable.tsx';
+import { isNotFound } from '../../../ui/server-errors.ts';
+import { linesShown, PagedHistory } from '../../history/components/PagedHistory.tsx';
 import { PeriodFilter } from '../../history/components/PeriodFilter.tsx';
 import type { Period } from '../../history/components/PeriodFilter.tsx';
 import type { TraceScope } from '../api.ts';
@@ -67,45 +68,18 @@ export function ProTraces({ patientId, scope }: ProTracesProps) {
 
 function TraceList({ patientId, scope }: ProTracesProps) {
   const [period, setPeriod] = useState<Period>({});
-  const { state, loadMore } = usePatientTraces(patientId, scope, period);
-  const [announce, setAnnounce] = useState('');
-  const status = useRef<HTMLParagraphElement>(null);
+  const traces = usePatientTraces(patientId, scope, period);
   const text = texts[scope];
-
-  const more = () => {
-    void loadMore().then((count) => {
-      setAnnounce(count > 0 ? `${count} lignes supplémentaires affichées.` : '');
-      if (count > 0) status.current?.focus();
-    });
-  };
-
-  if (state.status === 'error' && state.notFound) {
+  if (traces.isError && isNotFound(traces.error)) {
     return <Alert severity="info" small description={text.refused} />;
   }
   return (
     <>
       <PeriodFilter period={period} onChange={setPeriod} />
-      {state.status === 'loading' && <p role="status">Chargement en cours…</p>}
-      {state.status === 'error' && <Alert severity="error" small description={state.message} />}
-      {state.status === 'ready' && (
-        <>
-          <p ref={status} tabIndex={-1} className="fr-text--sm">
-            {state.entries.length === 0
-              ? text.empty
-              : `${state.entries.length} ligne${state.entries.length > 1 ? 's' : ''} affichée${state.entries.length > 1 ? 's' : ''}.`}
-          </p>
-          <HistoryTable entries={state.entries} />
-          {state.moreError && <Alert severity="error" small description={state.moreError} />}
-          {state.nextCursor && (
-            <Button priority="secondary" disabled={state.loadingMore} onClick={more}>
-              Afficher plus
-            </Button>
-          )}
-          <p className="fr-sr-only" aria-live="polite">
-            {announce}
-          </p>
-        </>
-      )}
+      <PagedHistory
+        query={traces}
+        summary={(count) => (count === 0 ? text.empty : `${linesShown(count)}.`)}
+      />
     </>
   );
 }

@@ -3,15 +3,16 @@
  * banner, "Mon accès à ce dossier", the documents, for an administrator blocking another
  * professional, and the traces (all of the record's for the médecin traitant, else its own). Anything else answers "not found" (ACCESS.md), shown as such.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { ProPatientRecord } from '@carnet/shared';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
 import { formatDay } from '../../access/format.ts';
-import { StatusToast } from '../../access/components/StatusToast.tsx';
-import { useLoaded, useToast } from '../../access/hooks.ts';
-import { getPatientRecord } from '../api.ts';
+import { StatusToast } from '../../../ui/StatusToast.tsx';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { useToast } from '../../../ui/use-toast.ts';
+import { usePatientRecord } from '../hooks.ts';
 import { AccessPanel } from '../components/AccessPanel.tsx';
 import { BlockOtherProfessional } from '../components/BlockOtherProfessional.tsx';
 import { EmergencyBanner } from '../components/EmergencyBanner.tsx';
@@ -25,15 +26,15 @@ export function PatientRecordPage() {
   const { patientId = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const [version, setVersion] = useState(0);
-  const { state } = useLoaded(() => getPatientRecord(patientId), `${patientId}:${version}`);
+  const query = usePatientRecord(patientId);
   const { toast, show, hide } = useToast(readRecordNotice(location.state));
-  const record = state.status === 'ready' ? state.value : undefined;
+  // A refused re-read (window over, blocked) hides the record, as a first read would.
+  const record = query.isError ? undefined : query.data;
   const name = record
     ? `${record.patient.lastName} ${record.patient.firstName}`
     : 'Dossier patient';
   usePageTitle(`${name} - Espace professionnel`);
-  useReloadWhenWindowEnds(record, () => setVersion((n) => n + 1));
+  useReloadWhenWindowEnds(record, () => void query.refetch());
 
   // The arrival message is shown once, not again after a reload of the page.
   useEffect(() => {
@@ -47,17 +48,15 @@ export function PatientRecordPage() {
       <>
         <BackToSearch />
         <h1>Dossier patient</h1>
-        {state.status === 'loading' && <p role="status">Chargement en cours…</p>}
-        {state.status === 'error' && <Alert severity="error" small description={state.message} />}
+        {query.isPending && <p role="status">Chargement en cours…</p>}
+        {query.isError && <Alert severity="error" small description={errorMessage(query.error)} />}
       </>
     );
   }
 
   const { patient, access, rubriques } = record;
-  const reload = (message: string) => {
-    show('success', message);
-    setVersion((n) => n + 1);
-  };
+  // The mutation that changed the access has invalidated the record: it is read again.
+  const reload = (message: string) => show('success', message);
 
   return (
     <>

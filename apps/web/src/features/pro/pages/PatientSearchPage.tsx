@@ -10,10 +10,11 @@ import { patientSearchRequestSchema } from '@carnet/shared';
 import type { PatientSearchResult } from '@carnet/shared';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
-import { useForm } from '../../../ui/use-form.ts';
+import { applyServerError } from '../../../ui/server-errors.ts';
+import { bind, rootError, useZodForm } from '../../../ui/zod-form.ts';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
 import { formatDay, professionText } from '../../access/format.ts';
-import { searchPatient } from '../api.ts';
+import { useSearchPatient } from '../hooks.ts';
 import { AccessPanel } from '../components/AccessPanel.tsx';
 import { useProProfile } from '../pro-context.ts';
 import { patientPagePath } from '../paths.ts';
@@ -24,7 +25,10 @@ export function PatientSearchPage() {
   usePageTitle('Rechercher un patient - Espace professionnel');
   const profile = useProProfile();
   const navigate = useNavigate();
-  const form = useForm({ ins: '', birthDate: '' });
+  const form = useZodForm(patientSearchRequestSchema, {
+    defaultValues: { ins: '', birthDate: '' },
+  });
+  const search = useSearchPatient();
   const [found, setFound] = useState<PatientSearchResult>();
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
@@ -48,31 +52,30 @@ export function PatientSearchPage() {
             noValidate
             onSubmit={(event) => {
               setFound(undefined);
-              form.submit(event, {
-                schema: patientSearchRequestSchema,
-                input: form.values,
-                action: searchPatient,
-                onSuccess: (result) => {
-                  if (result.access.readMode !== null) return open(result.patientId);
-                  setFound(result);
-                  requestAnimationFrame(() => resultHeading.current?.focus());
-                },
-              });
+              void form.handleSubmit((body) => {
+                if (search.isPending) return;
+                search.mutate(body, {
+                  onSuccess: (result) => {
+                    if (result.access.readMode !== null) return open(result.patientId);
+                    setFound(result);
+                    requestAnimationFrame(() => resultHeading.current?.focus());
+                  },
+                  onError: (error) => applyServerError(form.setError, error),
+                });
+              })(event);
             }}
           >
             <p className="fr-hint-text">Tous les champs sont obligatoires</p>
-            <FormAlert errors={form.errors} />
+            <FormAlert message={rootError(form.formState.errors)} />
             <TextField
-              {...form.field('ins')}
+              {...bind(form, 'ins', { inputMode: 'numeric', autoComplete: 'off' })}
               label="INS du patient"
               hintText="15 chiffres (matricule INS). Ex : 2 88 04 75 123 456 17"
-              input={{ inputMode: 'numeric', autoComplete: 'off' }}
             />
             <TextField
-              {...form.field('birthDate')}
+              {...bind(form, 'birthDate', { type: 'date', autoComplete: 'off' })}
               label="Date de naissance"
               hintText="Format attendu : JJ/MM/AAAA"
-              input={{ type: 'date', autoComplete: 'off' }}
             />
             <Button type="submit" iconId="fr-icon-search-line" iconPosition="left">
               Rechercher

@@ -4,8 +4,8 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { SignInState } from '../../../app/navigation-state.ts';
 import { useSession } from '../../../app/session-context.ts';
-import { useLoaded } from '../../access/hooks.ts';
-import { getProProfile } from '../api.ts';
+import { errorMessage } from '../../../ui/server-errors.ts';
+import { useProProfileQuery } from '../hooks.ts';
 import { ProProfileContext } from '../pro-context.ts';
 
 const expiredMessage = 'Votre session a expiré. Veuillez vous reconnecter.';
@@ -42,11 +42,13 @@ export function ProGuard() {
 }
 
 function WithProfile() {
-  const { state } = useLoaded(getProProfile);
-  if (state.status === 'loading') return <p role="status">Chargement en cours…</p>;
-  if (state.status === 'error') return <Alert severity="error" small description={state.message} />;
+  const profile = useProProfileQuery();
+  if (profile.isPending) return <p role="status">Chargement en cours…</p>;
+  if (profile.isError) {
+    return <Alert severity="error" small description={errorMessage(profile.error)} />;
+  }
   return (
-    <ProProfileContext value={state.value}>
+    <ProProfileContext value={profile.data}>
       <Outlet />
     </ProProfileContext>
   );

@@ -8,7 +8,10 @@ import { readSignInState } from '../../../app/navigation-state.ts';
 import { useSession } from '../../../app/session-context.ts';
 import { AuthPanel } from '../../../ui/AuthPanel.tsx';
 import { SignInSteps } from '../../auth/components/SignInSteps.tsx';
-import { ProCredentialsStep } from '../components/ProCredentialsStep.tsx';
+import { proLoginRequestSchema } from '@carnet/shared';
+import { Link } from 'react-router';
+import { CredentialsStep } from '../../auth/components/CredentialsStep.tsx';
+import { proLogin } from '../api.ts';
 
 /** Once signed in, goes back where the professional was sent from, or to "Rechercher un patient". */
 export function ProSignInPage() {
@@ -37,7 +40,29 @@ export function ProSignInPage() {
     <SignInSteps
       pageTitle="Espace professionnel - Connexion"
       arrival={arrival}
-      credentials={(onDone) => <ProCredentialsStep onDone={onDone} />}
+      credentials={(onDone) => (
+        <CredentialsStep
+          schema={proLoginRequestSchema}
+          login={proLogin}
+          identifier={{
+            name: 'rpps',
+            label: 'Numéro RPPS',
+            hintText: '11 chiffres, par exemple 10000000045',
+            input: { autoComplete: 'username', inputMode: 'numeric', spellCheck: false },
+          }}
+          passwordLabel="Mot de passe"
+          links={{
+            password: (
+              <p>
+                <Link className="fr-link" to="/pro/mot-de-passe-oublie">
+                  Mot de passe oublié ?
+                </Link>
+              </p>
+            ),
+          }}
+          onDone={onDone}
+        />
+      )}
     />
   );
 }

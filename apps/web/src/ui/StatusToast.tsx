@@ -5,7 +5,7 @@
 import { useImperativeHandle, useRef } from 'react';
 import type { Ref } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import type { Toast } from '../hooks.ts';
+import type { Toast } from './use-toast.ts';
 
 /** Props: the current toast, how to close it, and a ref to focus it when its trigger is gone. */
 export interface StatusToastProps {
