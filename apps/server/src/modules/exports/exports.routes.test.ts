@@ -74,8 +74,13 @@ describe('Télécharger mes données', () => {
     await t.deps.jobWorker.drain();
     const ready = await currentOf(inaya.client);
     expect(ready).toMatchObject({ status: 'ready', progress: 100 });
-    const mail = (await outboxMessages(t.deps)).filter((m) => m.to === inaya.email).at(-1)!;
-    expect(mail.channel === 'email' && mail.subject).toBe('Vos données sont prêtes');
+    // Exactly one "ready" mail (outbox rows written at the same test-clock instant have no order).
+    const readyMails = (await outboxMessages(t.deps)).filter(
+      (m) =>
+        m.to === inaya.email && m.channel === 'email' && m.subject === 'Vos données sont prêtes',
+    );
+    expect(readyMails).toHaveLength(1);
+    const mail = readyMails[0]!;
     expect(mail.text).not.toMatch(/Compte rendu|Radio/);
 
     // At rest the archive is an envelope, not a ZIP.
