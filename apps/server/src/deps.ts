@@ -47,6 +47,8 @@ import { VACCINATION_REMINDER_JOB } from './modules/profile/profile.deps.ts';
 import { createProfileModule } from './modules/profile/profile.module.ts';
 import { createMessageFiles } from './modules/messaging/message-files.ts';
 import { createMessagingModule } from './modules/messaging/messaging.module.ts';
+import { createMessagingEraser } from './modules/messaging/messaging-erasure.ts';
+import { profileEraser } from './modules/profile/profile-erasure.ts';
 import { notificationsEraser } from './modules/notifications/notifications-erasure.ts';
 import { accessEraser } from './modules/access/access-erasure.ts';
 import { createAccountsEraser } from './modules/accounts/accounts-erasure.ts';
@@ -137,6 +139,8 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     erasers: (): RecordEraser[] => [
       documentsModule.eraser,
       exports.eraser,
+      createMessagingEraser(blobs),
+      profileEraser,
       accessEraser,
       notificationsEraser,
       createAccountsEraser({ clock }),
