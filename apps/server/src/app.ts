@@ -134,8 +134,7 @@ export async function buildApp(
       await api.register(profileRoutes, {
         profile: deps.profile,
         synthese: deps.synthese,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
       });
       await api.register(proProfileRoutes, {
         proProfile: deps.proProfile,
@@ -153,8 +152,7 @@ export async function buildApp(
       await api.register(messagingRoutes, {
         patient: deps.messaging.patient,
         professional: deps.messaging.professional,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
         professionalOf: async (request) =>
           deps.signIn.professionalOf(await requireSession(request, deps.sessions, deps.cookie)),
         maxFileBytes: deps.config.maxDocumentBytes,

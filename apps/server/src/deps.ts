@@ -47,6 +47,9 @@ import { VACCINATION_REMINDER_JOB } from './modules/profile/profile.deps.ts';
 import { createProfileModule } from './modules/profile/profile.module.ts';
 import { createMessageFiles } from './modules/messaging/message-files.ts';
 import { createMessagingModule } from './modules/messaging/messaging.module.ts';
+import { createMessagingEraser } from './modules/messaging/messaging-erasure.ts';
+import { profileEraser } from './modules/profile/profile-erasure.ts';
+import { createProfileExportPort } from './modules/profile/profile-export.ts';
 import { notificationsEraser } from './modules/notifications/notifications-erasure.ts';
 import { accessEraser } from './modules/access/access-erasure.ts';
 import { createAccountsEraser } from './modules/accounts/accounts-erasure.ts';
@@ -63,6 +66,7 @@ import { createExportArchiveJob } from './modules/exports/export-archive.job.ts'
 import type { ExportContributor } from './modules/exports/export-contributors.ts';
 import {
   documentsContributor,
+  profileContributor,
   historyContributor,
   patientContributor,
 } from './modules/exports/export-core-contributors.ts';
@@ -137,6 +141,8 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     erasers: (): RecordEraser[] => [
       documentsModule.eraser,
       exports.eraser,
+      createMessagingEraser(blobs),
+      profileEraser,
       accessEraser,
       notificationsEraser,
       createAccountsEraser({ clock }),
@@ -355,6 +361,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
   const exportContributors: ExportContributor[] = [
     patientContributor,
     documentsContributor(documentsModule.exportPort),
+    profileContributor(createProfileExportPort(db)),
     historyContributor(history),
   ];
   const exportsDeps: ExportsDeps = {

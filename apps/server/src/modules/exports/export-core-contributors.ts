@@ -1,11 +1,12 @@
 /** The contributors of today's record: the person, the documents, the activity history. */
 import { Readable } from 'node:stream';
-import type { HistoryEntry, HistoryTab } from '@carnet/shared';
-import { documentCategories, historyTabs } from '@carnet/shared';
+import type { HistoryEntry, HistoryTab, ProfileEntry } from '@carnet/shared';
+import { describeEntry, documentCategories, historyTabs, profileRubriques } from '@carnet/shared';
 import type { ExportedDocument } from '../documents/document-export.ts';
+import { resourceOf } from '../profile/ips.fhir.ts';
 import { historyCsv } from '../traces/history.export.ts';
-import type { ExportContributor } from './export-contributors.ts';
-import { createPathAllocator, safeName } from './export-contributors.ts';
+import type { ExportContributor, FhirResource } from './export-contributors.ts';
+import { createPathAllocator, fhirId, safeName } from './export-contributors.ts';
 import { toAuditEvent, toDocumentReference, toPatient } from './export-fhir.ts';
 
 const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' });
@@ -109,6 +110,40 @@ export function historyContributor(history: {
           lines: [
             `${resources.length} ligne(s) d’historique, détaillées dans historique.csv et profil.fhir.json.`,
           ],
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The medical profile: each entry as the resource of the synthèse's IPS mapping (ips.fhir.ts),
+ * masked ones included (it is her own export), and a summary line per entry.
+ */
+export function profileContributor(port: {
+  listForExport(patientId: string): Promise<ProfileEntry[]>;
+}): ExportContributor {
+  return {
+    name: 'profile',
+    async contribute({ patient }) {
+      const entries = await port.listForExport(patient.id);
+      const subject = { reference: `Patient/${fhirId(patient.id)}` };
+      const resources: FhirResource[] = [];
+      for (const entry of entries) {
+        const resource = resourceOf(entry.data, subject);
+        if (resource)
+          resources.push({ ...resource, id: fhirId(entry.id) } as unknown as FhirResource);
+      }
+      return {
+        resources,
+        files: [],
+        summary: {
+          heading: `Mon profil médical (${entries.length})`,
+          lines: entries.map((entry) => {
+            const { title, detail } = describeEntry(entry.data);
+            const rubrique = profileRubriques[entry.rubrique];
+            return `${rubrique} – ${detail ? `${title} — ${detail}` : title}`;
+          }),
         },
       };
     },

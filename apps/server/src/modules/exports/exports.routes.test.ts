@@ -11,6 +11,7 @@ import { createClient, createTestApp, outboxMessages } from '../../../test/test-
 import type { TestApp, TestClient } from '../../../test/test-app.ts';
 import { readZip } from '../../../test/zip-reader.ts';
 import { pdfBytes, pngBytes, upload } from '../documents/documents.test-support.ts';
+import { addEntry, weight } from '../profile/profile.test-support.ts';
 import { exportBlobKey } from './exports.service.ts';
 
 let t: TestApp;
@@ -64,6 +65,12 @@ async function givenInayaWithDocuments() {
 describe('Télécharger mes données', () => {
   it('builds an encrypted archive with every document, a valid FHIR bundle, the CSV and the PDF', async () => {
     const inaya = await givenInayaWithDocuments();
+    for (const entry of [
+      weight(64.5, '2026-10-01'),
+      { type: 'allergie', substance: 'Pénicilline', severity: 'severe' } as const,
+      { type: 'vaccination', vaccine: 'DTP', date: '2020-05-04', dose: 'rappel' } as const,
+    ])
+      expect((await addEntry(inaya.client, entry, true)).statusCode).toBe(201);
     const asked = await inaya.client.post('/api/exports', {});
     expect(asked.statusCode).toBe(202);
     expect(asked.json<ExportBody>()).toMatchObject({ status: 'pending', progress: 0 });
@@ -74,14 +81,13 @@ describe('Télécharger mes données', () => {
     await t.deps.jobWorker.drain();
     const ready = await currentOf(inaya.client);
     expect(ready).toMatchObject({ status: 'ready', progress: 100 });
-    // Exactly one "ready" mail (outbox rows written at the same test-clock instant have no order).
-    const readyMails = (await outboxMessages(t.deps)).filter(
+    // Found by subject: the test clock stands still, so mails of one instant have no order.
+    const mails = (await outboxMessages(t.deps)).filter(
       (m) =>
         m.to === inaya.email && m.channel === 'email' && m.subject === 'Vos données sont prêtes',
     );
-    expect(readyMails).toHaveLength(1);
-    const mail = readyMails[0]!;
-    expect(mail.text).not.toMatch(/Compte rendu|Radio/);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).not.toMatch(/Compte rendu|Radio|Pénicilline/);
 
     // At rest the archive is an envelope, not a ZIP.
     const stored: Buffer[] = [];
@@ -107,7 +113,7 @@ describe('Télécharger mes données', () => {
     ).toBe(sha(inaya.files.pdf));
     const bundle = JSON.parse(zip.get('profil.fhir.json')!.toString('utf8')) as {
       resourceType: string;
-      entry: Array<{ resource: { resourceType: string } }>;
+      entry: Array<{ resource: { resourceType: string; id: string } }>;
     };
     expect(fhirSchemaErrors(bundle)).toEqual([]);
     // The validator does reject what R4 forbids (an underscore in an id).
@@ -116,6 +122,26 @@ describe('Télécharger mes données', () => {
     expect(types.filter((x) => x === 'Patient')).toHaveLength(1);
     expect(types.filter((x) => x === 'DocumentReference')).toHaveLength(2);
     expect(types.filter((x) => x === 'AuditEvent').length).toBeGreaterThan(2);
+    // The medical profile, masked entries included, with the synthèse's IPS mapping.
+    const profile = bundle.entry
+      .map((e) => e.resource as { resourceType: string; id: string } & Record<string, unknown>)
+      .filter((r) =>
+        ['Observation', 'AllergyIntolerance', 'Immunization'].includes(r.resourceType),
+      );
+    expect(profile.map((r) => r.resourceType).sort()).toEqual([
+      'AllergyIntolerance',
+      'Immunization',
+      'Observation',
+    ]);
+    const subject = `Patient/${bundle.entry.find((e) => e.resource.resourceType === 'Patient')!.resource.id}`;
+    expect(profile.find((r) => r.resourceType === 'Observation')).toMatchObject({
+      subject: { reference: subject },
+      valueQuantity: { value: 64.5, code: 'kg' },
+    });
+    expect(profile.find((r) => r.resourceType === 'AllergyIntolerance')).toMatchObject({
+      patient: { reference: subject },
+      code: { text: 'Pénicilline' },
+    });
     expect(zip.get('historique.csv')!.toString('utf8')).toMatch(/^\uFEFF"Date et heure";"Qui"/);
     expect(zip.get('resume.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
 

@@ -11,6 +11,13 @@ import { createDecryptStream } from '../../platform/crypto/envelope.ts';
 import { runCheck } from '../../cli/check.ts';
 import { fileAad } from '../documents/document-files.ts';
 import { filesUnder, pdfBytes, upload } from '../documents/documents.test-support.ts';
+import {
+  givenGrant,
+  givenProfessional,
+  signInProfessional,
+} from '../../../test/access-builders.ts';
+import { sendMessage, startUrl } from '../messaging/messaging.test-support.ts';
+import { addEntry, weight } from '../profile/profile.test-support.ts';
 import { LIFECYCLE_SWEEP_JOB } from './lifecycle-sweep.job.ts';
 
 let t: TestApp;
@@ -23,8 +30,8 @@ afterEach(async () => {
 
 const DAY = 24 * 3600_000;
 
-/** Inaya with two documents, closed with or without a deletion request. */
-async function givenClosedPatient(requestDeletion: boolean) {
+/** Inaya with two documents (and, if asked, a profile and a conversation), closed. */
+async function givenClosedPatient(requestDeletion: boolean, withProfileAndMessages = false) {
   const inaya = await givenActivePatient(t);
   const client = await signIn(t, inaya);
   for (const title of ['Compte rendu', 'Ordonnance']) {
@@ -40,6 +47,28 @@ async function givenClosedPatient(requestDeletion: boolean) {
     );
     expect(answer.statusCode).toBe(201);
   }
+  if (withProfileAndMessages) {
+    expect((await addEntry(client, weight(64, '2026-10-01'))).statusCode).toBe(201);
+    expect(
+      (await client.send('PUT', '/api/profile/targets/poids', { min: 60, max: 68 })).statusCode,
+    ).toBe(200);
+    expect(
+      (await client.send('PUT', '/api/profile/rubriques/handicaps', { masked: true })).statusCode,
+    ).toBe(200);
+    const ndiaye = await givenProfessional(t, { firstName: 'Adama', lastName: 'Ndiaye' });
+    await givenGrant(t, inaya.patient.id, ndiaye.professional.id, 'authorized');
+    const started = await sendMessage(
+      t,
+      await signInProfessional(t, ndiaye),
+      startUrl(inaya.patient.id),
+      [
+        ['subject', 'Résultats'],
+        ['body', 'Bonjour, voici vos résultats.'],
+      ],
+      [{ filename: 'bilan.pdf', contentType: 'application/pdf', data: await pdfBytes('Bilan') }],
+    );
+    expect(started.statusCode).toBe(201);
+  }
   await t.deps.jobWorker.drain();
   const versions = await t.deps.database.db
     .selectFrom('document_versions')
@@ -54,7 +83,19 @@ async function givenClosedPatient(requestDeletion: boolean) {
   return { ...inaya, versions };
 }
 
-const countOf = async (table: 'documents' | 'document_versions' | 'accounts', patientId: string) =>
+/** Tables holding a record's rows, counted by `patient_id`. */
+type RecordTable =
+  | 'documents'
+  | 'document_versions'
+  | 'accounts'
+  | 'profile_entries'
+  | 'profile_rubriques'
+  | 'measure_targets'
+  | 'conversations'
+  | 'messages'
+  | 'message_attachments';
+
+const countOf = async (table: RecordTable, patientId: string) =>
   (
     await t.deps.database.db
       .selectFrom(table)
@@ -65,7 +106,21 @@ const countOf = async (table: 'documents' | 'document_versions' | 'accounts', pa
 
 describe('the lifecycle sweep', () => {
   it('carries a deletion request out after the delay: keys shredded, blobs and rows gone, traces kept without titles', async () => {
-    const inaya = await givenClosedPatient(true);
+    const inaya = await givenClosedPatient(true, true);
+    const attachmentKeys = (
+      await t.deps.database.db
+        .selectFrom('message_attachments')
+        .select('blob_key')
+        .where('patient_id', '=', inaya.patient.id)
+        .execute()
+    ).map((a) => a.blob_key);
+    expect(attachmentKeys).toHaveLength(1);
+    const blobKeys = async () => {
+      const keys: string[] = [];
+      for await (const entry of t.deps.blobs.list()) keys.push(entry.key);
+      return keys;
+    };
+    expect(await blobKeys()).toEqual(expect.arrayContaining(attachmentKeys));
     const saved = [];
     for (const v of inaya.versions) {
       const chunks: Buffer[] = [];
@@ -98,6 +153,16 @@ describe('the lifecycle sweep', () => {
     expect(await countOf('documents', inaya.patient.id)).toBe(0);
     expect(await countOf('document_versions', inaya.patient.id)).toBe(0);
     expect(await countOf('accounts', inaya.patient.id)).toBe(0);
+    for (const table of [
+      'profile_entries',
+      'profile_rubriques',
+      'measure_targets',
+      'conversations',
+      'messages',
+      'message_attachments',
+    ] as const)
+      expect({ table, rows: await countOf(table, inaya.patient.id) }).toEqual({ table, rows: 0 });
+    for (const key of attachmentKeys) expect(await blobKeys()).not.toContain(key);
     for (const v of inaya.versions)
       expect(filesUnder(t.blobsDir).some((f) => f.includes(v.id))).toBe(false);
     const patient = await t.deps.patients.find(inaya.patient.id);

@@ -19,11 +19,9 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/http/app-error.ts';
+import type { Action } from '../access/access.policy.ts';
 import type { Professional } from '../professionals/professionals.service.ts';
-import type { SessionCookie } from '../sessions/sessions.http.ts';
-import { requireSession } from '../sessions/sessions.http.ts';
-import type { SessionsService } from '../sessions/sessions.service.ts';
+import type { ActingPerson, ActingPersonResolver } from '../sessions/acting-person.ts';
 import {
   messageUploadLimits,
   parseMessageFields,
@@ -37,8 +35,8 @@ import type { ProMessagingService } from './pro-messaging.service.ts';
 export interface MessagingRoutesDeps {
   patient: PatientMessagingService;
   professional: ProMessagingService;
-  sessions: SessionsService;
-  cookie: SessionCookie;
+  /** The one resolver of the selected profile and of who acts on it (issue 13). */
+  actingPerson: Pick<ActingPersonResolver, 'require'>;
   /** The signed-in professional, read fresh (401 otherwise). */
   professionalOf: (request: FastifyRequest) => Promise<Professional>;
   maxFileBytes: number;
@@ -56,11 +54,11 @@ export const messagingRoutes: FastifyPluginAsyncZod<MessagingRoutesDeps> = async
   const { patient, professional, professionalOf, maxFileBytes } = deps;
   await app.register(multipart, { limits: messageUploadLimits(maxFileBytes) });
 
-  const patientOf = async (request: FastifyRequest): Promise<string> => {
-    const session = await requireSession(request, deps.sessions, deps.cookie);
-    if (!session.patient_id) throw new AppError('auth.required', 401, 'Veuillez vous connecter.');
-    return session.patient_id;
-  };
+  /** The acting person on the selected profile, allowed `action` by the one policy. */
+  const personOf = (
+    request: FastifyRequest,
+    action: Action = 'message.read',
+  ): Promise<ActingPerson> => deps.actingPerson.require(request, action);
 
   // ---------- the patient ----------
   app.get(
@@ -71,24 +69,28 @@ export const messagingRoutes: FastifyPluginAsyncZod<MessagingRoutesDeps> = async
         response: { 200: conversationListSchema },
       },
     },
-    async (request) => patient.list(await patientOf(request), request.query),
+    async (request) => patient.list((await personOf(request)).patientId, request.query),
   );
 
   app.get('/messages/unread', { schema: { response: { 200: unreadCountSchema } } }, async (r) =>
-    patient.unreadCount(await patientOf(r)),
+    patient.unreadCount((await personOf(r)).patientId),
   );
 
   app.get(
     '/messages/:id',
     { schema: { params: conversationParams, response: { 200: conversationDetailSchema } } },
-    async (request) => patient.get(await patientOf(request), request.params.id),
+    async (request) => {
+      const person = await personOf(request);
+      return patient.get(person.patientId, request.params.id, person);
+    },
   );
 
   app.post(
     '/messages/:id/replies',
     { schema: { params: conversationParams, response: { 201: messageSentSchema } } },
     async (request, reply) => {
-      const patientId = await patientOf(request);
+      const person = await personOf(request, 'message.send');
+      const { patientId } = person;
       const received = await receiveMessage(request, reply, {
         maxFileBytes,
         stageFile: (file, soFar) => patient.stageFile(patientId, file, soFar),
@@ -96,10 +98,15 @@ export const messagingRoutes: FastifyPluginAsyncZod<MessagingRoutesDeps> = async
         discard: patient.discard,
       });
       const fields = await parseMessageFields(replyFieldsSchema, received, patient.discard);
-      const sent = await patient.reply(patientId, request.params.id, {
-        body: fields.body,
-        staged: received.staged,
-      });
+      const sent = await patient.reply(
+        patientId,
+        request.params.id,
+        {
+          body: fields.body,
+          staged: received.staged,
+        },
+        person,
+      );
       return reply.status(201).send(sent);
     },
   );
@@ -114,7 +121,8 @@ export const messagingRoutes: FastifyPluginAsyncZod<MessagingRoutesDeps> = async
       },
     },
     async (request, reply) => {
-      await patient.archive(await patientOf(request), request.params.id, request.body.archived);
+      const person = await personOf(request);
+      await patient.archive(person.patientId, request.params.id, request.body.archived, person);
       return reply.status(204).send(null);
     },
   );
@@ -123,7 +131,8 @@ export const messagingRoutes: FastifyPluginAsyncZod<MessagingRoutesDeps> = async
     '/messages/:id',
     { schema: { params: conversationParams, response: { 204: empty } } },
     async (request, reply) => {
-      await patient.remove(await patientOf(request), request.params.id);
+      const person = await personOf(request);
+      await patient.remove(person.patientId, request.params.id, person);
       return reply.status(204).send(null);
     },
   );
@@ -133,7 +142,8 @@ export const messagingRoutes: FastifyPluginAsyncZod<MessagingRoutesDeps> = async
     { schema: { params: attachmentParams } },
     async (request, reply) => {
       const { id: conversationId, attachmentId } = request.params;
-      const file = await patient.download(await patientOf(request), conversationId, attachmentId);
+      const person = await personOf(request);
+      const file = await patient.download(person.patientId, conversationId, attachmentId, person);
       return sendAttachment(reply, file);
     },
   );
@@ -149,11 +159,13 @@ export const messagingRoutes: FastifyPluginAsyncZod<MessagingRoutesDeps> = async
     },
     async (request, reply) => {
       const { id: conversationId, attachmentId } = request.params;
+      const person = await personOf(request);
       const saved = await patient.saveToDocuments(
-        await patientOf(request),
+        person.patientId,
         conversationId,
         attachmentId,
         request.body,
+        person,
       );
       return reply.status(201).send(saved);
     },

@@ -18,6 +18,8 @@ import type { StagedAttachment } from './message-files.ts';
 import type { MessagingDeps } from './messaging.deps.ts';
 import { messagingErrors } from './messaging.errors.ts';
 import { createMessagingRepository } from './messaging.repository.ts';
+import type { ActingPerson } from '../sessions/acting-person.ts';
+import { traceActorOf } from '../sessions/acting-person.ts';
 
 /** Creates the patient's messaging. */
 export function createPatientMessagingService(deps: MessagingDeps, core: ConversationsCore) {
@@ -33,6 +35,7 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
     id: string,
     action: Action,
     trace: { action: string; details?: Record<string, string | number | boolean> },
+    by?: ActingPerson,
   ): Promise<ConversationsTable | undefined> {
     const found = await createMessagingRepository(trx).findConversation(id);
     const conversation = found?.patient_id === patientId ? found : undefined;
@@ -40,7 +43,7 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
     const decision =
       conversation && record
         ? decide(
-            { kind: 'person', role: 'titulaire' },
+            { kind: 'person', role: by?.role ?? 'titulaire' },
             { status: record.status },
             action,
             { type: 'conversation', professionalId: conversation.professional_id },
@@ -50,7 +53,7 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
     const allowed = decision?.allow === true;
     await deps.traces.append(trx, {
       patientId,
-      actor: { type: 'patient', id: patientId },
+      actor: by ? traceActorOf(by) : { type: 'patient', id: patientId },
       action: trace.action,
       target: { type: 'conversation', id },
       outcome: allowed ? 'success' : 'denied',
@@ -69,9 +72,10 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
     action: Action,
     trace: { action: string; details?: Record<string, string | number | boolean> },
     run: (trx: Db, conversation: ConversationsTable) => Promise<T>,
+    by?: ActingPerson,
   ): Promise<T> {
     const result = await db.transaction().execute(async (trx) => {
-      const conversation = await decideOn(trx, patientId, id, action, trace);
+      const conversation = await decideOn(trx, patientId, id, action, trace, by);
       return conversation ? { value: await run(trx, conversation) } : undefined;
     });
     if (!result) throw notFound();
@@ -79,7 +83,13 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
   }
 
   /** An attachment of her conversation, with the sender of its message. */
-  async function attachmentOf(patientId: string, id: string, attachmentId: string, action: string) {
+  async function attachmentOf(
+    patientId: string,
+    id: string,
+    attachmentId: string,
+    action: string,
+    by?: ActingPerson,
+  ) {
     const row = await decided(
       patientId,
       id,
@@ -94,6 +104,7 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
           found.message_created_at <= conversation.patient_deleted_at;
         return gone ? undefined : found;
       },
+      by,
     );
     if (!row) throw notFound();
     return row;
@@ -146,15 +157,22 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
     },
 
     /** Opens a conversation: traced `message.read`; the professional's messages become read. */
-    get(patientId: string, id: string): Promise<ConversationDetail> {
-      return decided(patientId, id, 'message.read', { action: 'message.read' }, async (trx, c) => {
-        await createMessagingRepository(trx).markRead(
-          id,
-          'patient',
-          deps.clock.now().toISOString(),
-        );
-        return core.detail(trx, c, 'patient', 0);
-      });
+    get(patientId: string, id: string, by?: ActingPerson): Promise<ConversationDetail> {
+      return decided(
+        patientId,
+        id,
+        'message.read',
+        { action: 'message.read' },
+        async (trx, c) => {
+          await createMessagingRepository(trx).markRead(
+            id,
+            'patient',
+            deps.clock.now().toISOString(),
+          );
+          return core.detail(trx, c, 'patient', 0);
+        },
+        by,
+      );
     },
 
     /** Answers in a conversation the professional did not close. */
@@ -162,12 +180,20 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
       patientId: string,
       id: string,
       input: { body: string; staged: readonly StagedAttachment[] },
+      by?: ActingPerson,
     ): Promise<{ id: string }> {
       return core.commit(input.staged, async (trx) => {
-        const conversation = await decideOn(trx, patientId, id, 'message.send', {
-          action: 'message.send',
-          details: { attachments: input.staged.length },
-        });
+        const conversation = await decideOn(
+          trx,
+          patientId,
+          id,
+          'message.send',
+          {
+            action: 'message.send',
+            details: { attachments: input.staged.length },
+          },
+          by,
+        );
         if (!conversation) return false;
         // Thrown inside: nothing is written, the decision's trace rolls back with it.
         if (conversation.closed_at) throw messagingErrors.closed();
@@ -182,7 +208,7 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
     },
 
     /** "Archiver" (or back to the inbox): her copy only. */
-    archive(patientId: string, id: string, archived: boolean): Promise<void> {
+    archive(patientId: string, id: string, archived: boolean, by?: ActingPerson): Promise<void> {
       return decided(
         patientId,
         id,
@@ -193,11 +219,12 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
             patient_archived_at: archived ? deps.clock.now().toISOString() : null,
           });
         },
+        by,
       );
     },
 
     /** "Supprimer": removes her copy; the professional keeps its own, a new message shows anew. */
-    remove(patientId: string, id: string): Promise<void> {
+    remove(patientId: string, id: string, by?: ActingPerson): Promise<void> {
       return decided(
         patientId,
         id,
@@ -209,6 +236,7 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
             patient_archived_at: null,
           });
         },
+        by,
       );
     },
 
@@ -217,8 +245,15 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
       patientId: string,
       id: string,
       attachmentId: string,
+      by?: ActingPerson,
     ): Promise<{ stream: Readable; fileName: string; contentType: string; size: number }> {
-      const row = await attachmentOf(patientId, id, attachmentId, 'message.attachment_download');
+      const row = await attachmentOf(
+        patientId,
+        id,
+        attachmentId,
+        'message.attachment_download',
+        by,
+      );
       return {
         stream: await deps.files.openAttachment(row),
         fileName: row.file_name,
@@ -236,8 +271,9 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
       id: string,
       attachmentId: string,
       input: SaveAttachmentInput,
+      by?: ActingPerson,
     ): Promise<{ documentId: string }> {
-      const row = await attachmentOf(patientId, id, attachmentId, 'message.attachment_save');
+      const row = await attachmentOf(patientId, id, attachmentId, 'message.attachment_save', by);
       const sender =
         row.sender_type === 'professional'
           ? await deps.professionals.find(row.sender_id)

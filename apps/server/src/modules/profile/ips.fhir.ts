@@ -52,7 +52,8 @@ const narrative = (lines: string[]) => ({
   }</div>`,
 });
 
-function resourceOf(data: ProfileEntryData, patient: Json): Json | null {
+/** One entry as its FHIR R4 resource (without id), or null for a rubrique IPS has none for. */
+export function resourceOf(data: ProfileEntryData, patient: Json): Json | null {
   switch (data.type) {
     case 'allergie':
       return {

@@ -1,4 +1,7 @@
-/** `/api/profile/*` on the titulaire's session. Thin: parse, call, answer. */
+/**
+ * `/api/profile/*` on the selected profile (issue 13: the titulaire, her legal representative or
+ * her aidant, resolved by the one acting-person resolver). Thin: parse, call, answer.
+ */
 import {
   measureCodeSchema,
   measureTargetSchema,
@@ -12,13 +15,9 @@ import {
   syntheseRequestSchema,
   syntheseSavedSchema,
 } from '@carnet/shared';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/http/app-error.ts';
-import type { SessionCookie } from '../sessions/sessions.http.ts';
-import { requireSession } from '../sessions/sessions.http.ts';
-import type { SessionsService } from '../sessions/sessions.service.ts';
+import type { ActingPersonResolver } from '../sessions/acting-person.ts';
 import type { ProfileService } from './profile.service.ts';
 import type { SyntheseService } from './synthese.service.ts';
 
@@ -26,8 +25,7 @@ import type { SyntheseService } from './synthese.service.ts';
 export interface ProfileRoutesDeps {
   profile: ProfileService;
   synthese: SyntheseService;
-  sessions: SessionsService;
-  cookie: SessionCookie;
+  actingPerson: Pick<ActingPersonResolver, 'require'>;
 }
 
 const empty = z.null().or(z.undefined());
@@ -45,21 +43,23 @@ const syntheseQuery = z.strictObject({
 /** Registers the profile routes of the patient. */
 export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesDeps> = async (app, deps) => {
   const { profile, synthese } = deps;
-  const patientOf = async (request: FastifyRequest): Promise<string> => {
-    const session = await requireSession(request, deps.sessions, deps.cookie);
-    if (!session.patient_id) throw new AppError('auth.required', 401, 'Veuillez vous connecter.');
-    return session.patient_id;
-  };
+  const reader = (request: Parameters<ActingPersonResolver['require']>[0]) =>
+    deps.actingPerson.require(request, 'data.read');
+  const writer = (request: Parameters<ActingPersonResolver['require']>[0]) =>
+    deps.actingPerson.require(request, 'data.write');
 
-  app.get('/profile', { schema: { response: { 200: medicalProfileSchema } } }, async (request) =>
-    profile.get(await patientOf(request)),
-  );
+  app.get('/profile', { schema: { response: { 200: medicalProfileSchema } } }, async (request) => {
+    const person = await reader(request);
+    return profile.get(person.patientId, person);
+  });
 
   app.post(
     '/profile/entries',
     { schema: { body: profileEntryInputSchema, response: { 201: profileEntrySchema } } },
-    async (request, reply) =>
-      reply.status(201).send(await profile.add(await patientOf(request), request.body)),
+    async (request, reply) => {
+      const person = await writer(request);
+      return reply.status(201).send(await profile.add(person.patientId, request.body, person));
+    },
   );
 
   app.put(
@@ -71,7 +71,10 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesDeps> = async (ap
         response: { 200: profileEntrySchema },
       },
     },
-    async (request) => profile.update(await patientOf(request), request.params.id, request.body),
+    async (request) => {
+      const person = await writer(request);
+      return profile.update(person.patientId, request.params.id, request.body, person);
+    },
   );
 
   app.patch(
@@ -83,15 +86,18 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesDeps> = async (ap
         response: { 200: profileEntrySchema },
       },
     },
-    async (request) =>
-      profile.mask(await patientOf(request), request.params.id, request.body.masked),
+    async (request) => {
+      const person = await writer(request);
+      return profile.mask(person.patientId, request.params.id, request.body.masked, person);
+    },
   );
 
   app.delete(
     '/profile/entries/:id',
     { schema: { params: idParams, response: { 204: empty } } },
     async (request, reply) => {
-      await profile.remove(await patientOf(request), request.params.id);
+      const person = await writer(request);
+      await profile.remove(person.patientId, request.params.id, person);
       return reply.status(204).send(null);
     },
   );
@@ -107,8 +113,10 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesDeps> = async (ap
         },
       },
     },
-    async (request) =>
-      profile.setRubrique(await patientOf(request), request.params.rubrique, request.body),
+    async (request) => {
+      const person = await writer(request);
+      return profile.setRubrique(person.patientId, request.params.rubrique, request.body, person);
+    },
   );
 
   app.put(
@@ -120,15 +128,18 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesDeps> = async (ap
         response: { 200: measureTargetSchema },
       },
     },
-    async (request) =>
-      profile.setTarget(await patientOf(request), request.params.measure, request.body),
+    async (request) => {
+      const person = await writer(request);
+      return profile.setTarget(person.patientId, request.params.measure, request.body, person);
+    },
   );
 
   app.get(
     '/profile/synthese.pdf',
     { schema: { querystring: syntheseQuery } },
     async (request, reply) => {
-      const pdf = await synthese.pdf(await patientOf(request), request.query.rubriques);
+      const person = await reader(request);
+      const pdf = await synthese.pdf(person.patientId, request.query.rubriques, person);
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', 'attachment; filename="synthese-medicale.pdf"')
@@ -141,7 +152,8 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesDeps> = async (ap
     '/profile/synthese/document',
     { schema: { body: syntheseRequestSchema, response: { 201: syntheseSavedSchema } } },
     async (request, reply) => {
-      const documentId = await synthese.save(await patientOf(request), request.body.rubriques);
+      const person = await writer(request);
+      const documentId = await synthese.save(person.patientId, request.body.rubriques, person);
       return reply.status(201).send({ documentId });
     },
   );
@@ -150,7 +162,8 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesDeps> = async (ap
     '/profile/ips.json',
     { schema: { querystring: syntheseQuery } },
     async (request, reply) => {
-      const bundle = await synthese.ips(await patientOf(request), request.query.rubriques);
+      const person = await reader(request);
+      const bundle = await synthese.ips(person.patientId, request.query.rubriques, person);
       return reply
         .header('content-type', 'application/fhir+json; charset=utf-8')
         .header('content-disposition', 'attachment; filename="synthese-ips.json"')

@@ -15,6 +15,8 @@ import { profileRubriqueCodes, profileRubriques } from '@carnet/shared';
 import type { Db } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import { decide } from '../access/access.policy.ts';
+import type { ActingPerson } from '../sessions/acting-person.ts';
+import { traceActorOf } from '../sessions/acting-person.ts';
 import { bmiOf, toProfileEntryDto } from './profile.dto.ts';
 import type { ProfileDeps } from './profile.deps.ts';
 import { profileErrors } from './profile.errors.ts';
@@ -26,12 +28,21 @@ import { checkEntryInput, insertEntry, replaceEntry } from './profile-writes.ts'
 export function createProfileService(deps: ProfileDeps) {
   const { db, clock, traces } = deps;
 
-  /** The record, if the titulaire may act on it (ACCESS.md "Patient side"); 404 otherwise. */
-  async function requireRecord(on: Db, patientId: string, action: 'data.read' | 'data.write') {
+  /** The trace actor: the acting person (issue 13), or the titulaire when none is given. */
+  const actorOf = (patientId: string, by?: ActingPerson) =>
+    by ? traceActorOf(by) : ({ type: 'patient', id: patientId } as const);
+
+  /** The record, if the acting person may act on it (ACCESS.md "Patient side"); 404 otherwise. */
+  async function requireRecord(
+    on: Db,
+    patientId: string,
+    action: 'data.read' | 'data.write',
+    by?: ActingPerson,
+  ) {
     const record = await deps.patients.find(patientId, on);
     if (!record) throw notFound();
     const decision = decide(
-      { kind: 'person', role: 'titulaire' },
+      { kind: 'person', role: by?.role ?? 'titulaire' },
       { status: record.status },
       action,
       { type: 'record' },
@@ -47,10 +58,11 @@ export function createProfileService(deps: ProfileDeps) {
     action: string,
     rubrique: string,
     details: Record<string, string | number | boolean | null> = {},
+    by?: ActingPerson,
   ) {
     await traces.append(on, {
       patientId,
-      actor: { type: 'patient', id: patientId },
+      actor: actorOf(patientId, by),
       action,
       target: { type: 'rubrique', id: rubrique },
       details: { rubrique, ...details },
@@ -72,6 +84,7 @@ export function createProfileService(deps: ProfileDeps) {
     id: string,
     action: string,
     write: () => Promise<T>,
+    by?: ActingPerson,
   ): Promise<T> {
     try {
       return await write();
@@ -79,7 +92,7 @@ export function createProfileService(deps: ProfileDeps) {
       if (error instanceof AppError && error.status === 404)
         await traces.append(db, {
           patientId,
-          actor: { type: 'patient', id: patientId },
+          actor: actorOf(patientId, by),
           action,
           outcome: 'denied',
           details: { reason: 'not_found', entry: id.slice(0, 64) },
@@ -90,8 +103,8 @@ export function createProfileService(deps: ProfileDeps) {
 
   return {
     /** Every rubrique with its switches and entries, the targets and the IMC. */
-    async get(patientId: string): Promise<MedicalProfile> {
-      await requireRecord(db, patientId, 'data.read');
+    async get(patientId: string, by?: ActingPerson): Promise<MedicalProfile> {
+      await requireRecord(db, patientId, 'data.read', by);
       const repo = createProfileRepository(db);
       const [entries, switches, targets, weight, height, maskNewByDefault] = await Promise.all([
         repo.listEntries(patientId),
@@ -124,11 +137,12 @@ export function createProfileService(deps: ProfileDeps) {
     async add(
       patientId: string,
       input: { entry: ProfileEntryData; masked?: boolean | undefined },
+      by?: ActingPerson,
     ): Promise<ProfileEntry> {
       checkEntryInput(input.entry, clock.now());
       const masked = input.masked ?? (await deps.documents.maskNewByDefault(patientId));
       const row = await db.transaction().execute(async (trx) => {
-        const record = await requireRecord(trx, patientId, 'data.write');
+        const record = await requireRecord(trx, patientId, 'data.write', by);
         const inserted = await insertEntry(deps, trx, {
           patientId,
           birthDate: record.birth_date,
@@ -136,7 +150,7 @@ export function createProfileService(deps: ProfileDeps) {
           entry: input.entry,
           masked,
         });
-        await trace(trx, patientId, 'profile.add', inserted.rubrique, { entry: inserted.id });
+        await trace(trx, patientId, 'profile.add', inserted.rubrique, { entry: inserted.id }, by);
         return inserted;
       });
       deps.jobs.notify();
@@ -148,57 +162,83 @@ export function createProfileService(deps: ProfileDeps) {
       patientId: string,
       id: string,
       input: { entry: ProfileEntryData; masked?: boolean | undefined },
+      by?: ActingPerson,
     ): Promise<ProfileEntry> {
       checkEntryInput(input.entry, clock.now());
-      const row = await onEntry(patientId, id, 'profile.update', () =>
-        db.transaction().execute(async (trx) => {
-          const record = await requireRecord(trx, patientId, 'data.write');
-          const current = await findOwn(trx, patientId, id);
-          // As for documents (PRODUCT.md "Edit"): what a PS added is only masked, never changed.
-          if (current.author_type === 'professional') throw profileErrors.addedByProfessional();
-          const next = await replaceEntry(deps, trx, {
-            row: current,
-            birthDate: record.birth_date,
-            entry: input.entry,
-            masked: input.masked ?? current.masked === 1,
-          });
-          await trace(trx, patientId, 'profile.update', next.rubrique, { entry: id });
-          return next;
-        }),
+      const row = await onEntry(
+        patientId,
+        id,
+        'profile.update',
+        () =>
+          db.transaction().execute(async (trx) => {
+            const record = await requireRecord(trx, patientId, 'data.write', by);
+            const current = await findOwn(trx, patientId, id);
+            // As for documents (PRODUCT.md "Edit"): what a PS added is only masked, never changed.
+            if (current.author_type === 'professional') throw profileErrors.addedByProfessional();
+            const next = await replaceEntry(deps, trx, {
+              row: current,
+              birthDate: record.birth_date,
+              entry: input.entry,
+              masked: input.masked ?? current.masked === 1,
+            });
+            await trace(trx, patientId, 'profile.update', next.rubrique, { entry: id }, by);
+            return next;
+          }),
+        by,
       );
       deps.jobs.notify();
       return toProfileEntryDto(row);
     },
 
     /** Masks or unmasks one entry to professionals. Traced `profile.mask` / `profile.unmask`. */
-    async mask(patientId: string, id: string, masked: boolean): Promise<ProfileEntry> {
-      return onEntry(patientId, id, masked ? 'profile.mask' : 'profile.unmask', () =>
-        db.transaction().execute(async (trx) => {
-          await requireRecord(trx, patientId, 'data.write');
-          const row = await findOwn(trx, patientId, id);
-          const updatedAt = clock.now().toISOString();
-          await createProfileRepository(trx).updateEntry(patientId, id, {
-            masked: masked ? 1 : 0,
-            updated_at: updatedAt,
-          });
-          await trace(trx, patientId, masked ? 'profile.mask' : 'profile.unmask', row.rubrique, {
-            entry: id,
-          });
-          return toProfileEntryDto({ ...row, masked: masked ? 1 : 0, updated_at: updatedAt });
-        }),
+    async mask(
+      patientId: string,
+      id: string,
+      masked: boolean,
+      by?: ActingPerson,
+    ): Promise<ProfileEntry> {
+      return onEntry(
+        patientId,
+        id,
+        masked ? 'profile.mask' : 'profile.unmask',
+        () =>
+          db.transaction().execute(async (trx) => {
+            await requireRecord(trx, patientId, 'data.write', by);
+            const row = await findOwn(trx, patientId, id);
+            const updatedAt = clock.now().toISOString();
+            await createProfileRepository(trx).updateEntry(patientId, id, {
+              masked: masked ? 1 : 0,
+              updated_at: updatedAt,
+            });
+            await trace(
+              trx,
+              patientId,
+              masked ? 'profile.mask' : 'profile.unmask',
+              row.rubrique,
+              { entry: id },
+              by,
+            );
+            return toProfileEntryDto({ ...row, masked: masked ? 1 : 0, updated_at: updatedAt });
+          }),
+        by,
       );
     },
 
     /** Deletes an entry for good (its pending reminder then sends nothing). Traced. */
-    async remove(patientId: string, id: string): Promise<void> {
-      await onEntry(patientId, id, 'profile.delete', () =>
-        db.transaction().execute(async (trx) => {
-          await requireRecord(trx, patientId, 'data.write');
-          const row = await findOwn(trx, patientId, id);
-          if (row.author_type === 'professional') throw profileErrors.addedByProfessional();
-          await createProfileRepository(trx).deleteEntry(patientId, id);
-          await trace(trx, patientId, 'profile.delete', row.rubrique, { entry: id });
-        }),
+    async remove(patientId: string, id: string, by?: ActingPerson): Promise<void> {
+      await onEntry(
+        patientId,
+        id,
+        'profile.delete',
+        () =>
+          db.transaction().execute(async (trx) => {
+            await requireRecord(trx, patientId, 'data.write', by);
+            const row = await findOwn(trx, patientId, id);
+            if (row.author_type === 'professional') throw profileErrors.addedByProfessional();
+            await createProfileRepository(trx).deleteEntry(patientId, id);
+            await trace(trx, patientId, 'profile.delete', row.rubrique, { entry: id }, by);
+          }),
+        by,
       );
     },
 
@@ -207,9 +247,10 @@ export function createProfileService(deps: ProfileDeps) {
       patientId: string,
       rubrique: ProfileRubrique,
       input: { notConcerned?: boolean | undefined; masked?: boolean | undefined },
+      by?: ActingPerson,
     ): Promise<{ notConcerned: boolean; masked: boolean }> {
       return db.transaction().execute(async (trx) => {
-        await requireRecord(trx, patientId, 'data.write');
+        await requireRecord(trx, patientId, 'data.write', by);
         const repo = createProfileRepository(trx);
         const current = await repo.findRubrique(patientId, rubrique);
         const next = {
@@ -227,7 +268,7 @@ export function createProfileService(deps: ProfileDeps) {
           masked: next.masked ? 1 : 0,
           updated_at: clock.now().toISOString(),
         });
-        await trace(trx, patientId, 'profile.rubrique_settings', rubrique, next);
+        await trace(trx, patientId, 'profile.rubrique_settings', rubrique, next, by);
         return next;
       });
     },
@@ -237,10 +278,11 @@ export function createProfileService(deps: ProfileDeps) {
       patientId: string,
       measure: MeasureCode,
       target: MeasureTarget,
+      by?: ActingPerson,
     ): Promise<MeasureTarget> {
       checkTarget(measure, target);
       await db.transaction().execute(async (trx) => {
-        await requireRecord(trx, patientId, 'data.write');
+        await requireRecord(trx, patientId, 'data.write', by);
         await createProfileRepository(trx).saveTarget({
           patient_id: patientId,
           measure,
@@ -248,7 +290,7 @@ export function createProfileService(deps: ProfileDeps) {
           max_value: target.max,
           updated_at: clock.now().toISOString(),
         });
-        await trace(trx, patientId, 'profile.target_set', 'mesures', { measure });
+        await trace(trx, patientId, 'profile.target_set', 'mesures', { measure }, by);
       });
       return target;
     },

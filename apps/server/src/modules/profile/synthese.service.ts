@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { ProfileRubrique } from '@carnet/shared';
 import { notFound } from '../../platform/http/app-error.ts';
 import { ipsBundle } from './ips.fhir.ts';
+import type { ActingPerson } from '../sessions/acting-person.ts';
+import { traceActorOf } from '../sessions/acting-person.ts';
 import type { ProfileDeps } from './profile.deps.ts';
 import type { ProfileService } from './profile.service.ts';
 import type { SyntheseContent } from './synthese.pdf.ts';
@@ -17,9 +19,10 @@ export function createSyntheseService(deps: ProfileDeps, profile: Pick<ProfileSe
   async function content(
     patientId: string,
     rubriques: readonly ProfileRubrique[],
+    by?: ActingPerson,
   ): Promise<SyntheseContent> {
     const [full, patient] = await Promise.all([
-      profile.get(patientId),
+      profile.get(patientId, by),
       deps.patients.find(patientId),
     ]);
     if (!patient) throw notFound();
@@ -35,11 +38,16 @@ export function createSyntheseService(deps: ProfileDeps, profile: Pick<ProfileSe
     };
   }
 
-  const trace = (patientId: string, action: string, rubriques: readonly ProfileRubrique[]) =>
+  const trace = (
+    patientId: string,
+    action: string,
+    rubriques: readonly ProfileRubrique[],
+    by?: ActingPerson,
+  ) =>
     deps.db.transaction().execute((trx) =>
       deps.traces.append(trx, {
         patientId,
-        actor: { type: 'patient', id: patientId },
+        actor: by ? traceActorOf(by) : { type: 'patient', id: patientId },
         action,
         target: { type: 'rubrique', id: 'profil-medical' },
         details: { rubriques: rubriques.join(',') },
@@ -48,22 +56,30 @@ export function createSyntheseService(deps: ProfileDeps, profile: Pick<ProfileSe
 
   return {
     /** The PDF of the chosen rubriques; traced `profile.synthese_download`. */
-    async pdf(patientId: string, rubriques: readonly ProfileRubrique[]): Promise<Buffer> {
-      const pdf = await synthesePdf(await content(patientId, rubriques));
-      await trace(patientId, 'profile.synthese_download', rubriques);
+    async pdf(
+      patientId: string,
+      rubriques: readonly ProfileRubrique[],
+      by?: ActingPerson,
+    ): Promise<Buffer> {
+      const pdf = await synthesePdf(await content(patientId, rubriques, by));
+      await trace(patientId, 'profile.synthese_download', rubriques, by);
       return pdf;
     },
 
     /** Saves the PDF in "Mes documents" as "Synthèse médicale" (SYNTH_PML); the new id. */
-    async save(patientId: string, rubriques: readonly ProfileRubrique[]): Promise<string> {
-      const pdf = await synthesePdf(await content(patientId, rubriques));
+    async save(
+      patientId: string,
+      rubriques: readonly ProfileRubrique[],
+      by?: ActingPerson,
+    ): Promise<string> {
+      const pdf = await synthesePdf(await content(patientId, rubriques, by));
       return deps.documents.saveSynthese(patientId, pdf);
     },
 
     /** The FHIR IPS document Bundle (JSON); traced `profile.export`. */
-    async ips(patientId: string, rubriques: readonly ProfileRubrique[]) {
-      const bundle = ipsBundle(await content(patientId, rubriques), randomUUID);
-      await trace(patientId, 'profile.export', rubriques);
+    async ips(patientId: string, rubriques: readonly ProfileRubrique[], by?: ActingPerson) {
+      const bundle = ipsBundle(await content(patientId, rubriques, by), randomUUID);
+      await trace(patientId, 'profile.export', rubriques, by);
       return bundle;
     },
   };
