@@ -60,7 +60,14 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       ) : (
         <div aria-hidden="true" style={{ width: '100%', height: 260 }}>
           <ResponsiveContainer>
-            <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            {/* The chart is hidden from assistive technologies (the table carries the values), so
+                recharts' keyboard layer (a focusable wrapper) must be off: nothing focusable may
+                sit inside aria-hidden (WCAG 4.1.2, axe aria-hidden-focus). */}
+            <LineChart
+              accessibilityLayer={false}
+              data={points}
+              margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+            >
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis
                 dataKey="t"

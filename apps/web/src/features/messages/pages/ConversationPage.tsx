@@ -79,7 +79,7 @@ export function ConversationPage() {
         <Button
           priority="tertiary"
           size="small"
-          iconId="fr-icon-delete-line"
+          iconId="fr-icon-delete-bin-line"
           onClick={() => setConfirmDelete(true)}
         >
           Supprimer
