@@ -1,50 +1,18 @@
 // Delivery of the notifications through the outbox to a real SMTP server (smtp-server), mails read
 // back with a MIME parser (SECURITY.md "Durability": an SMTP outage delays mail and loses none).
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenActivePatient } from '../../../test/builders.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 import { createTestApp } from '../../../test/test-app.ts';
+import type { SmtpPeer } from '../../../test/smtp-peer.ts';
+import { startSmtp } from '../../../test/smtp-peer.ts';
 import type { Db, ProfessionalsTable } from '../../platform/db/schema.ts';
 import { createSmtpTransport } from '../../platform/mail/mail-transport.ts';
 import type { WorkerLogger } from '../../platform/mail/outbox-worker.ts';
 import { createOutboxWorker } from '../../platform/mail/outbox-worker.ts';
 import type { SmsTransport } from '../../platform/sms/sms-transport.ts';
 import { createProfessionalsService } from '../professionals/professionals.service.ts';
-
-interface SmtpPeer {
-  port: number;
-  close(): Promise<void>;
-}
-
-/** A real SMTP server on 127.0.0.1 parsing every mail it accepts into `inbox`. */
-async function startSmtp(inbox: ParsedMail[], port = 0): Promise<SmtpPeer> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          inbox.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const quiet: WorkerLogger = {
   info: () => undefined,
@@ -86,7 +54,7 @@ beforeEach(async () => {
     .set({ sent_at: t.clock.now().toISOString(), payload: '' })
     .execute();
   inbox = [];
-  smtp = await startSmtp(inbox);
+  smtp = await startSmtp({ inbox });
 });
 afterEach(async () => {
   await smtp.close();
@@ -143,7 +111,7 @@ describe('notifications over SMTP', () => {
 
     expect(await worker.runOnce()).toEqual({ sent: 0, failed: 4 });
 
-    smtp = await startSmtp(inbox, port);
+    smtp = await startSmtp({ inbox, port });
     t.clock.advance(6_000); // the first retry comes 5 s (± 20 %) after the failure
     expect(await worker.runOnce()).toEqual({ sent: 4, failed: 0 });
     expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });

@@ -1,48 +1,16 @@
 // Vaccination reminders end to end (issue 11): the job queued with the vaccination, run on its due
 // day by the job worker, the mail delivered through the outbox to a real SMTP server (smtp-server)
 // that is down first and back later — sent exactly once, lost never, without any health data.
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { givenActivePatient } from '../../../test/builders.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 import { createTestApp } from '../../../test/test-app.ts';
+import type { SmtpPeer } from '../../../test/smtp-peer.ts';
+import { startSmtp } from '../../../test/smtp-peer.ts';
 import { createSmtpTransport } from '../../platform/mail/mail-transport.ts';
 import { createOutboxWorker } from '../../platform/mail/outbox-worker.ts';
 import { VACCINATION_REMINDER_JOB } from './profile.deps.ts';
-
-interface SmtpPeer {
-  port: number;
-  close(): Promise<void>;
-}
-
-/** A real SMTP server on 127.0.0.1 parsing every mail it accepts into `inbox`. */
-async function startSmtp(inbox: ParsedMail[], port = 0): Promise<SmtpPeer> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          inbox.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 let t: TestApp;
 let smtp: SmtpPeer;
@@ -54,7 +22,7 @@ beforeEach(async () => {
   t.clock.set(new Date('2026-12-07T10:00:00Z'));
   patientId = (await givenActivePatient(t)).patient.id;
   inbox = [];
-  smtp = await startSmtp(inbox);
+  smtp = await startSmtp({ inbox });
 });
 afterEach(async () => {
   await smtp.close();
@@ -98,7 +66,7 @@ describe('vaccination reminders', () => {
     const worker = outboxWorker();
     // The sign-in-free patient has no other mail pending: one failure, the reminder.
     expect((await worker.runOnce()).failed).toBeGreaterThanOrEqual(1);
-    smtp = await startSmtp(inbox, port);
+    smtp = await startSmtp({ inbox, port });
     t.clock.advance(6_000);
     await worker.runOnce();
     // The same job delivered twice (an expired lease) and a fresh worker send nothing more.

@@ -6,11 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestDatabase } from '../../../test/test-db.ts';
+import type { SmtpPeer } from '../../../test/smtp-peer.ts';
+import { startSmtp } from '../../../test/smtp-peer.ts';
 import { createManualClock } from '../clock.ts';
 import type { ManualClock } from '../clock.ts';
 import { openJson, sealJson } from '../crypto/sealed.ts';
@@ -23,45 +23,6 @@ import { createOutbox } from './outbox.ts';
 import type { EmailMessage } from './outbox.ts';
 
 const FROM = 'Carnet <ne-pas-repondre@carnet.test>';
-
-interface SmtpPeer {
-  port: number;
-  close(): Promise<void>;
-}
-
-/** A real SMTP server on 127.0.0.1 that parses what it receives into `inbox`. */
-async function startSmtp(options: {
-  inbox: ParsedMail[];
-  port?: number;
-  delayMs?: number;
-  onData?: () => void;
-}) {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      options.onData?.();
-      simpleParser(stream).then(
-        async (mail) => {
-          if (options.delayMs) await sleep(options.delayMs);
-          options.inbox.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const peer: SmtpPeer = {
-    port: (server.server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-  return peer;
-}
 
 function recordingLogger(): WorkerLogger & { lines: string[] } {
   const lines: string[] = [];
