@@ -1,7 +1,7 @@
 /** Small per-domain builders for tests: a patient, a signed-in client. */
 import type { NewPatient } from '../src/modules/patients/patients.service.ts';
 import type { TestApp, TestClient } from './test-app.ts';
-import { createClient, lastCodeSentTo } from './test-app.ts';
+import { createClient, lastCodeSentTo, outboxMessages } from './test-app.ts';
 
 let counter = 0;
 
@@ -53,4 +53,22 @@ export async function signIn(
   if (step3.statusCode !== 200)
     throw new Error(`step 3 answered ${step3.statusCode} ${step3.body}`);
   return client;
+}
+
+/** A profile created as the operator does, awaiting activation; its code provisoire read from the outbox. */
+export async function givenPendingProfile(t: TestApp) {
+  const ins = uniqueIns();
+  const email = `${ins}@example.org`;
+  const birthDate = '1990-02-03';
+  await t.deps.activation.createProfile({
+    ins,
+    firstName: 'Léa',
+    lastName: 'Martin',
+    birthDate,
+    email,
+    mobile: null,
+  });
+  const mail = (await outboxMessages(t.deps)).find((m) => m.to === email)!;
+  const activationCode = /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(mail.text)![1]!;
+  return { ins, email, activationCode, birthDate };
 }

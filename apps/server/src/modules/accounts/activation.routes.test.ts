@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uniqueIns } from '../../../test/builders.ts';
-import { createClient, createTestApp, outboxMessages } from '../../../test/test-app.ts';
+import { givenPendingProfile, uniqueIns } from '../../../test/builders.ts';
+import { createClient, createTestApp } from '../../../test/test-app.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 
 let t: TestApp;
@@ -11,28 +11,11 @@ afterEach(async () => {
   await t.close();
 });
 
-/** Creates a profile as the operator does and reads the code provisoire from the outbox. */
-async function givenPendingProfile() {
-  const ins = uniqueIns();
-  const email = `${ins}@example.org`;
-  await t.deps.activation.createProfile({
-    ins,
-    firstName: 'Léa',
-    lastName: 'Martin',
-    birthDate: '1990-02-03',
-    email,
-    mobile: null,
-  });
-  const mail = (await outboxMessages(t.deps)).find((m) => m.to === email)!;
-  const activationCode = /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(mail.text)![1]!;
-  return { ins, email, activationCode, birthDate: '1990-02-03' };
-}
-
 const strongPassword = 'Bleu-horizon-lointain-77';
 
 describe('activation', () => {
   it('activates a profile with the code provisoire, INS and birth date, then the person signs in', async () => {
-    const p = await givenPendingProfile();
+    const p = await givenPendingProfile(t);
     const client = createClient(t.app);
     const answer = await client.post('/api/auth/activate', {
       activationCode: p.activationCode,
@@ -54,7 +37,7 @@ describe('activation', () => {
   });
 
   it('never sends the code provisoire anywhere but the outbox, where it is sealed', async () => {
-    const p = await givenPendingProfile();
+    const p = await givenPendingProfile(t);
     const rows = await t.deps.database.db.selectFrom('outbox').select('payload').execute();
     expect(rows.map((r) => r.payload).join()).not.toContain(p.activationCode);
     const codes = await t.deps.database.db.selectFrom('activation_codes').selectAll().execute();
@@ -62,7 +45,7 @@ describe('activation', () => {
   });
 
   it('refuses a used code clearly', async () => {
-    const p = await givenPendingProfile();
+    const p = await givenPendingProfile(t);
     const client = createClient(t.app);
     const body = {
       activationCode: p.activationCode,
@@ -79,7 +62,7 @@ describe('activation', () => {
   });
 
   it('refuses a code older than six weeks', async () => {
-    const p = await givenPendingProfile();
+    const p = await givenPendingProfile(t);
     t.clock.advance(42 * 24 * 3600_000 + 1);
     const answer = await createClient(t.app).post('/api/auth/activate', {
       activationCode: p.activationCode,
@@ -93,7 +76,7 @@ describe('activation', () => {
   });
 
   it('answers a wrong birth date, a wrong INS and a wrong code the same way', async () => {
-    const p = await givenPendingProfile();
+    const p = await givenPendingProfile(t);
     const client = createClient(t.app);
     const base = {
       activationCode: p.activationCode,
@@ -113,7 +96,7 @@ describe('activation', () => {
   });
 
   it('requires accepting the terms', async () => {
-    const p = await givenPendingProfile();
+    const p = await givenPendingProfile(t);
     const answer = await createClient(t.app).post('/api/auth/activate', {
       activationCode: p.activationCode,
       ins: p.ins,
@@ -127,7 +110,7 @@ describe('activation', () => {
   });
 
   it('refuses an identifiant that is an e-mail, too short or with other characters', async () => {
-    const p = await givenPendingProfile();
+    const p = await givenPendingProfile(t);
     const client = createClient(t.app);
     for (const identifiant of ['lea@example.org', 'lea', 'léa martin']) {
       const answer = await client.post('/api/auth/activate', {
@@ -146,7 +129,7 @@ describe('activation', () => {
   });
 
   it('refuses a weak password with a French explanation, and the code stays usable', async () => {
-    const p = await givenPendingProfile();
+    const p = await givenPendingProfile(t);
     const client = createClient(t.app);
     const base = {
       activationCode: p.activationCode,
@@ -170,8 +153,8 @@ describe('activation', () => {
   });
 
   it('refuses an identifiant already taken', async () => {
-    const first = await givenPendingProfile();
-    const second = await givenPendingProfile();
+    const first = await givenPendingProfile(t);
+    const second = await givenPendingProfile(t);
     const client = createClient(t.app);
     await client.post('/api/auth/activate', {
       activationCode: first.activationCode,
@@ -193,7 +176,7 @@ describe('activation', () => {
   });
 
   it('lets the person oppose instead: the profile is closed and can no longer be activated', async () => {
-    const p = await givenPendingProfile();
+    const p = await givenPendingProfile(t);
     const client = createClient(t.app);
     const opposed = await client.post('/api/auth/oppose', {
       activationCode: p.activationCode,
@@ -214,7 +197,7 @@ describe('activation', () => {
   });
 
   it('traces the creation and the activation in the record chain', async () => {
-    const p = await givenPendingProfile();
+    const p = await givenPendingProfile(t);
     await createClient(t.app).post('/api/auth/activate', {
       activationCode: p.activationCode,
       ins: p.ins,

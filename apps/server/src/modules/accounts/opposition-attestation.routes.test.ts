@@ -1,6 +1,6 @@
 /** Attestation d'opposition (issue 14): a PDF at the end of the flow and a link by e-mail, token-bound. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uniqueIns } from '../../../test/builders.ts';
+import { givenPendingProfile } from '../../../test/builders.ts';
 import { createClient, createTestApp, outboxMessages } from '../../../test/test-app.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 
@@ -14,18 +14,7 @@ afterEach(async () => {
 
 /** A profile awaiting activation, opposed by its holder; returns the answer and the e-mail. */
 async function givenOpposition() {
-  const ins = uniqueIns();
-  const email = `${ins}@example.org`;
-  await t.deps.activation.createProfile({
-    ins,
-    firstName: 'Léa',
-    lastName: 'Martin',
-    birthDate: '1990-02-03',
-    email,
-    mobile: null,
-  });
-  const invitation = (await outboxMessages(t.deps)).find((m) => m.to === email)!;
-  const activationCode = /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(invitation.text)![1]!;
+  const { ins, email, activationCode } = await givenPendingProfile(t);
   const answer = await createClient(t.app).post('/api/auth/oppose', {
     activationCode,
     ins,
