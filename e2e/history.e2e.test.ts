@@ -5,18 +5,16 @@
  * for the notification she switched off.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
 import { expectAccessible } from './support/axe.ts';
-import { smtpMailbox } from './support/mailbox.ts';
 import type { Mailbox } from './support/mailbox.ts';
 import { signInProfessional } from './support/pro-sign-in.ts';
-import { startInbox } from './support/smtp.ts';
-import type { TestInbox } from './support/smtp.ts';
-import { e2eDialect, startServer } from './support/server.ts';
+import { e2eDialect } from './support/server.ts';
 import type { RunningServer } from './support/server.ts';
 import { demoPatient, signInDemoPatient } from './support/sign-in.ts';
+import { openSuite } from './support/suite.ts';
+import type { Suite } from './support/suite.ts';
 
 const password = 'Carnet-demo-2026';
 const inaya = { ins: '288047512345617', birthDate: '1988-04-12' };
@@ -26,32 +24,17 @@ const medecinTraitant = { rpps: '10000000011', password, email: 'louis.eoso@exam
 const motif = 'Patiente inconsciente, appel au 15';
 
 let server: RunningServer;
-let inbox: TestInbox;
 let mailbox: Mailbox;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let suite: Suite | undefined;
 beforeAll(async () => {
-  inbox = await startInbox();
-  mailbox = smtpMailbox(inbox);
-  server = await startServer({ env: { CARNET_SMTP_URL: inbox.url } });
-  browser = await launchBrowser();
+  suite = await openSuite();
+  ({ server, mailbox } = suite);
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-  await inbox?.close();
+  await suite?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-  });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = () => suite!.newPage();
 
 let inayaPage: Page | undefined;
 

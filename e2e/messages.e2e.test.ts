@@ -9,17 +9,16 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { smtpMailbox } from './support/mailbox.ts';
 import type { Mailbox } from './support/mailbox.ts';
 import { signInProfessional } from './support/pro-sign-in.ts';
-import { startInbox } from './support/smtp.ts';
 import type { TestInbox } from './support/smtp.ts';
-import { e2eDialect, startServer } from './support/server.ts';
+import { e2eDialect } from './support/server.ts';
 import type { RunningServer } from './support/server.ts';
 import { demoPatient, signInDemoPatient } from './support/sign-in.ts';
+import { openSuite } from './support/suite.ts';
+import type { Suite } from './support/suite.ts';
 
 const password = 'Carnet-demo-2026';
 const inaya = { ins: '288047512345617', birthDate: '1988-04-12' };
@@ -33,31 +32,17 @@ const shots = process.env.CARNET_E2E_SCREENSHOTS ?? join(tmpdir(), 'carnet-e2e-s
 let server: RunningServer;
 let inbox: TestInbox;
 let mailbox: Mailbox;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let suite: Suite | undefined;
 beforeAll(async () => {
-  inbox = await startInbox();
-  mailbox = smtpMailbox(inbox);
-  server = await startServer({ env: { CARNET_SMTP_URL: inbox.url } });
-  browser = await launchBrowser();
+  suite = await openSuite();
+  ({ server, inbox, mailbox } = suite);
   mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-  await inbox?.close();
+  await suite?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-  });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = () => suite!.newPage();
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(shots, `messages-${e2eDialect}-${name}.png`), fullPage: true });
