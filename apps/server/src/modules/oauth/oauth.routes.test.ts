@@ -343,7 +343,7 @@ describe('OAuth 2.0 authorization code + PKCE for professional software', () => 
   test('the CapabilityStatement and smart-configuration publish the OAuth endpoints', async () => {
     ({ t, base } = await createListeningApp());
     origin = new URL(base).origin;
-    const statement = (await fhirClient(base).capabilityStatement()) as {
+    const statement = (await fhirClient(base).capabilityStatement()) as unknown as {
       rest: { security: { extension: { extension: { url: string; valueUri: string }[] }[] } }[];
     };
     expectValidR4({ ...statement, fhirVersion: '4.0.0' });
