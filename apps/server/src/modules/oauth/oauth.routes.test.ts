@@ -322,7 +322,7 @@ describe('OAuth 2.0 authorization code + PKCE for professional software', () => 
     expect(entriesOf(await w.search(token))).toEqual([]);
   });
 
-  test('a read-only token reads but cannot write; CLI tokens keep working beside OAuth ones', async () => {
+  test('a read-only token reads but cannot write; CLI tokens work beside OAuth ones; a removed client’s tokens stop', async () => {
     const w = await setup();
     const { code, verifier } = await approvedCode(w, 'user/*.read');
     const token = (await exchange(w, code, verifier)).body.access_token as string;
@@ -337,6 +337,10 @@ describe('OAuth 2.0 authorization code + PKCE for professional software', () => 
     const cli = (
       await t.deps.apiTokens.issue({ professional: w.ndiaye.professional, clientId: 'cli' })
     ).token;
+    expect(entriesOf(await w.search(cli))).toHaveLength(1);
+    // Removing the client (operator) stops its tokens on the next request.
+    await t.deps.oauth.removeClient(w.clientId);
+    expect((await failure(w.search(token))).status).toBe(401);
     expect(entriesOf(await w.search(cli))).toHaveLength(1);
   });
 

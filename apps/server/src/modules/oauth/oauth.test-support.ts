@@ -65,7 +65,7 @@ export function authorizeUrl(origin: string, params: Record<string, string | und
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries({ response_type: 'code', ...params }))
     if (v !== undefined) query.set(k, v);
-  return `${origin}/oauth/auth?${query}`;
+  return `${origin}/oauth/auth?${query.toString()}`;
 }
 
 /** POSTs a form to the token or revocation endpoint, as practice software does (no cookies). */
