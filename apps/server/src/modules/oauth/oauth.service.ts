@@ -271,13 +271,7 @@ export function createOAuthService(deps: {
 
 /** The scopes of an authorization request, without duplicates. */
 function requestedScopes(scope: unknown): string[] {
-  return [
-    ...new Set(
-      String(scope ?? '')
-        .split(' ')
-        .filter(Boolean),
-    ),
-  ];
+  return typeof scope === 'string' ? [...new Set(scope.split(' ').filter(Boolean))] : [];
 }
 
 /** The OAuth service. */
