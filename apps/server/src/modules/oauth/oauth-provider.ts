@@ -86,6 +86,8 @@ export function createOAuthProvider(input: {
       userinfo: { enabled: false },
       revocation: { enabled: true },
       introspection: { enabled: false },
+      // No OpenID Connect logout page: there is no ID token and no relying-party session here.
+      rpInitiatedLogout: { enabled: false },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => input.resource,
