@@ -7,10 +7,10 @@ const api = 'http://localhost:3000';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/api': api, '/health': api },
+    proxy: { '/api': api, '/health': api, '/oauth': api },
   },
   preview: {
-    proxy: { '/api': api, '/health': api },
+    proxy: { '/api': api, '/health': api, '/oauth': api },
   },
   build: {
     outDir: 'dist',

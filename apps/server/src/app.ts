@@ -23,6 +23,7 @@ import { requireSession } from './modules/sessions/sessions.http.ts';
 import { historyRoutes } from './modules/traces/history.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { fhirPlugin } from './fhir/fhir.plugin.ts';
+import { oauthRoutes, smartConfigurationRoute } from './modules/oauth/oauth.routes.ts';
 import { profileRoutes } from './modules/profile/profile.routes.ts';
 import { proProfileRoutes } from './modules/profile/pro-profile.routes.ts';
 import { messagingRoutes } from './modules/messaging/messaging.routes.ts';
@@ -168,6 +169,7 @@ export async function buildApp(
   await app.register(fhirPlugin, {
     prefix: '/fhir/R4',
     apiTokens: deps.apiTokens,
+    oauth: deps.oauth,
     proAccess: deps.professionalAccess,
     proDocuments: deps.proDocuments,
     professionals: deps.professionals,
@@ -178,6 +180,16 @@ export async function buildApp(
     publicUrl: deps.config.publicUrl,
     maxDocumentBytes: deps.config.maxDocumentBytes,
   });
+
+  // OAuth 2.0 for professional software (issue 10): the authorization server at /oauth.
+  await app.register(oauthRoutes, {
+    prefix: '/oauth',
+    oauth: deps.oauth,
+    publicUrl: deps.config.publicUrl,
+    professionalOf: async (request) =>
+      deps.signIn.professionalOf(await requireSession(request, deps.sessions, deps.cookie)),
+  });
+  await app.register(smartConfigurationRoute, { oauth: deps.oauth });
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

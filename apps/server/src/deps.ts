@@ -43,6 +43,7 @@ import { createHistoryService } from './modules/traces/history.service.ts';
 import { createVerificationService } from './modules/traces/verification.service.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service.ts';
+import { createOAuthService } from './modules/oauth/oauth.service.ts';
 import { VACCINATION_REMINDER_JOB } from './modules/profile/profile.deps.ts';
 import { createProfileModule } from './modules/profile/profile.module.ts';
 import { createMessageFiles } from './modules/messaging/message-files.ts';
@@ -293,6 +294,23 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     professionals,
     hasAccount: (professionalId) => professionalAccounts.hasAccount(professionalId),
   });
+  // OAuth 2.0 authorization code + PKCE for professional software (issue 10): keys derived from
+  // the master key (sealing of stored state, cookie signing, token signing), none printed.
+  const oauth = createOAuthService({
+    db,
+    clock,
+    newId,
+    traces,
+    professionals,
+    hasAccount: (professionalId) => professionalAccounts.hasAccount(professionalId),
+    publicUrl: config.publicUrl,
+    keys: {
+      seal: keyring.deriveKey('carnet/oauth-entries'),
+      cookies: keyring.deriveKey('carnet/oauth-cookies'),
+      signing: keyring.deriveKey('carnet/oauth-signing'),
+    },
+    trustProxy: config.trustProxy,
+  });
   // Medical profile (issue 11): PS reads through the access gate, the synthèse saved as a document.
   const profileModule = createProfileModule({
     db,
@@ -433,6 +451,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
     professionalAccess,
     professionalAccounts,
     apiTokens,
+    oauth,
     sessions,
     cookie,
     delegations,

@@ -14,3 +14,4 @@ export * from './messaging.ts';
 export * from './lifecycle.ts';
 export * from './pro-recovery.ts';
 export * from './delegations.ts';
+export * from './oauth.ts';

@@ -14,6 +14,7 @@ import { registerCheckCommand } from './check.ts';
 import { registerKeysCommands } from './keys.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerTokenCommands } from './token.ts';
+import { registerOAuthClientCommands } from './oauth-clients.ts';
 import { registerLifecycleCommands } from './lifecycle.ts';
 
 const parseWith =
@@ -151,6 +152,7 @@ export async function runCli(
   registerCheckCommand(program, config, withDeps);
   registerBackupCommands(program, config);
   registerTokenCommands(program, config, withDeps);
+  registerOAuthClientCommands(program, config, withDeps);
   registerLifecycleCommands(program, config, withDeps);
   program
     .command('config')

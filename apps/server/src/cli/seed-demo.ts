@@ -5,6 +5,7 @@ import { seedDemoAccess } from './seed-demo-access.ts';
 import { seedDemoDocuments } from './seed-demo-documents.ts';
 import { seedDemoProfile } from './seed-demo-profile.ts';
 import { seedDemoProches } from './seed-demo-proches.ts';
+import { seedDemoOAuthClient } from './oauth-clients.ts';
 
 /** The demo patient's credentials (README). */
 export const demoPatient = {
@@ -98,6 +99,8 @@ export async function seedDemo(deps: AppDeps, options: { onlyIfEmpty: boolean })
   if (await deps.patients.findByIns(demoPatient.ins)) {
     // A demo seeded before issue 13 gets Léo, Thomas and Claire once.
     await seedDemoProches(deps, { patientIns: demoPatient.ins });
+    // A demo seeded before the OAuth server gets its demo client once (issue 10).
+    await seedDemoOAuthClient(deps);
     if (options.onlyIfEmpty) return false;
     throw new Error('The demo data is already there.');
   }
@@ -122,5 +125,6 @@ export async function seedDemo(deps: AppDeps, options: { onlyIfEmpty: boolean })
   await seedDemoDocuments(deps, { patientIns: demoPatient.ins });
   await seedDemoProfile(deps, { patientIns: demoPatient.ins });
   await seedDemoProches(deps, { patientIns: demoPatient.ins });
+  await seedDemoOAuthClient(deps);
   return true;
 }

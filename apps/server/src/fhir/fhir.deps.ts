@@ -11,10 +11,14 @@ import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { Kysely } from 'kysely';
 import type { HistoryService } from '../modules/traces/history.service.ts';
+import type { OAuthTokens } from './fhir-auth.ts';
 
 /** Dependencies of the FHIR plugin. */
 export interface FhirDeps {
   apiTokens: ApiTokensService;
+  /** The OAuth authorization server: its endpoints (metadata) and its access tokens. */
+  oauth?:
+    (OAuthTokens & { endpoints: { authorize: string; token: string; revoke: string } }) | undefined;
   proAccess: ProfessionalAccessService;
   proDocuments: ProDocumentReadsService &
     ProDocumentWritesService &

@@ -44,10 +44,12 @@ export const fhirPlugin: FastifyPluginAsyncZod<FhirDeps> = async (app, deps) => 
 
   const publicUrl = deps.publicUrl.replace(/\/$/, '');
   app.get('/metadata', async (_request, reply) =>
-    reply.type('application/fhir+json').send(capabilityStatement({ publicUrl })),
+    reply
+      .type('application/fhir+json')
+      .send(capabilityStatement({ publicUrl, oauth: deps.oauth?.endpoints })),
   );
 
-  const auth = createFhirAuth(deps.apiTokens);
+  const auth = createFhirAuth(deps.apiTokens, deps.oauth);
   await app.register(async (secured) => {
     secured.addHook('onRequest', (request) => auth.authenticate(request));
     registerPatientRoutes(secured, deps, auth);

@@ -5,6 +5,7 @@ import type { DocumentsDatabase } from './schema-documents.ts';
 import type { DelegationsDatabase } from './schema-delegations.ts';
 import type { HistoryDatabase } from './schema-history.ts';
 import type { TokensDatabase } from './schema-tokens.ts';
+import type { OAuthDatabase } from './schema-oauth.ts';
 import type { ProfileDatabase } from './schema-profile.ts';
 import type { MessagingDatabase } from './schema-messaging.ts';
 import type { LifecycleDatabase } from './schema-lifecycle.ts';
@@ -170,6 +171,7 @@ export interface Database
     AccessDatabase,
     HistoryDatabase,
     TokensDatabase,
+    OAuthDatabase,
     ProfileDatabase,
     MessagingDatabase,
     LifecycleDatabase,

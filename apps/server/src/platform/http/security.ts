@@ -50,7 +50,7 @@ export async function registerSecurity(
 }
 
 /** Sec-Fetch-Site when the browser sends it, else Origin; a request with neither is a non-browser client. */
-function isSameOrigin(request: FastifyRequest, publicOrigin: string): boolean {
+export function isSameOrigin(request: FastifyRequest, publicOrigin: string): boolean {
   const site = request.headers['sec-fetch-site'];
   if (typeof site === 'string') return site === 'same-origin' || site === 'none';
   const origin = request.headers.origin;

@@ -14,6 +14,13 @@ export const proRoutes: RouteObject = {
       path: 'connexion',
       lazy: async () => ({ Component: (await import('./pages/ProSignInPage.tsx')).ProSignInPage }),
     },
+    // OAuth consent for practice software (issue 10): signs in by itself, then asks.
+    {
+      path: 'autorisation/:uid',
+      lazy: async () => ({
+        Component: (await import('../oauth/pages/OAuthConsentPage.tsx')).OAuthConsentPage,
+      }),
+    },
     {
       path: 'mot-de-passe-oublie',
       lazy: async () => ({
