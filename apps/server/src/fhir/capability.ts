@@ -43,6 +43,11 @@ export const implementedResources: CapabilityStatementRestResource[] = [
   },
   { type: 'Binary', interaction: [{ code: 'read' }] },
   {
+    type: 'Immunization',
+    interaction: [{ code: 'read' }, { code: 'search-type' }],
+    searchParam: [search('patient', 'reference'), search('patient.identifier', 'token')],
+  },
+  {
     type: 'AuditEvent',
     interaction: [{ code: 'search-type' }],
     searchParam: [search('patient', 'reference')],
