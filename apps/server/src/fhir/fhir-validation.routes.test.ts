@@ -16,12 +16,17 @@ import {
 import { r4SchemaIssues } from './r4-schema.ts';
 
 let t: TestApp;
+let open = false;
 beforeAll(() => void prepareR4Validator(), VALIDATOR_TIMEOUT);
-afterEach(() => t.close());
+afterEach(async () => {
+  if (open) await t.close();
+  open = false;
+});
 
 async function setup() {
   const started = await createListeningApp();
   t = started.t;
+  open = true;
   const world = await givenInayaAndNdiaye(t);
   const token = await tokenFor(t, world.ndiaye.professional);
   const post = async (url: string, body: unknown) => {
@@ -30,7 +35,7 @@ async function setup() {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' },
       body: JSON.stringify(body),
     });
-    return { status: response.status, data: (await response.json()) };
+    return { status: response.status, data: await response.json() };
   };
   return { ...world, base: started.base, post };
 }
