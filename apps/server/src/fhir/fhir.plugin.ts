@@ -14,6 +14,7 @@ import type { FhirDeps } from './fhir.deps.ts';
 import { registerImmunizationRoutes } from './immunization.routes.ts';
 import { FhirError, installFhirErrorHandler } from './operation-outcome.ts';
 import { registerPatientRoutes } from './patient.routes.ts';
+import { registerSubmissionSetRoutes } from './submission-set.routes.ts';
 import { registerTransactionRoutes } from './transaction.routes.ts';
 
 /** The FHIR content types whose bodies are JSON. */
@@ -57,5 +58,6 @@ export const fhirPlugin: FastifyPluginAsyncZod<FhirDeps> = async (app, deps) => 
     registerTransactionRoutes(secured, deps, auth);
     registerAuditEventRoutes(secured, deps, auth);
     registerImmunizationRoutes(secured, deps, auth);
+    registerSubmissionSetRoutes(secured, deps, auth);
   });
 };

@@ -40,14 +40,20 @@ export function registerTransactionRoutes(
       for (const s of staged) await deps.proDocuments.discard(s);
       throw error;
     }
-    const ids = await deps.proDocuments.addMany(
+    const added = await deps.proDocuments.addMany(
       ps,
       plan.patientId,
       plan.documents.map((doc, i) => ({ staged: staged[i]!, fields: doc.fields })),
+      plan.submission,
     );
     const entry: BundleEntry[] = plan.entries.map((e) => {
-      const id = e.document === undefined ? undefined : ids[e.document];
-      if (e.kind === 'List' || id === undefined) return { response: { status: '201 Created' } };
+      const id =
+        e.kind === 'List'
+          ? added.submissionSetId
+          : e.document === undefined
+            ? undefined
+            : added.documentIds[e.document];
+      if (id === undefined) return { response: { status: '201 Created' } };
       return {
         response: { status: '201 Created', location: `${e.kind}/${toFhirId(id)}` },
       };
