@@ -174,6 +174,7 @@ export async function buildApp(
     proDocuments: deps.proDocuments,
     professionals: deps.professionals,
     patients: deps.patients,
+    proProfile: deps.proProfile,
     history: deps.history,
     db: deps.database.db,
     clock: deps.clock,

@@ -43,6 +43,18 @@ export const implementedResources: CapabilityStatementRestResource[] = [
   },
   { type: 'Binary', interaction: [{ code: 'read' }] },
   {
+    type: 'List',
+    supportedProfile: [
+      'https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.SubmissionSet',
+    ],
+    interaction: [{ code: 'read' }],
+  },
+  {
+    type: 'Immunization',
+    interaction: [{ code: 'read' }, { code: 'search-type' }],
+    searchParam: [search('patient', 'reference'), search('patient.identifier', 'token')],
+  },
+  {
     type: 'AuditEvent',
     interaction: [{ code: 'search-type' }],
     searchParam: [search('patient', 'reference')],

@@ -16,6 +16,7 @@ import type { FhirAuth } from './fhir-auth.ts';
 import { fhirIdSchema, fromFhirId, toFhirId } from './fhir-ids.ts';
 import type { FhirDeps } from './fhir.deps.ts';
 import { FhirError, operationOutcome } from './operation-outcome.ts';
+import { r4DatatypeIssues, refuseIssues } from './r4-schema.ts';
 
 const label = z.object({
   coding: z.array(z.object({ system: z.string().optional(), code: z.string().optional() })).max(5),
@@ -56,6 +57,21 @@ export function registerDocumentReferencePatch(
       const ps = auth.professionalOf(request);
       if (!String(request.headers['content-type']).startsWith('application/json-patch+json'))
         throw new FhirError(415, 'not-supported', 'PATCH attend application/json-patch+json.');
+      // The values written into the resource must be R4 CodeableConcepts (the schema's own).
+      if (Array.isArray(request.body))
+        refuseIssues(
+          request.body.flatMap((op: unknown, i: number) => {
+            if (typeof op !== 'object' || op === null || !('value' in op)) return [];
+            const { path, value } = op as { path?: unknown; value: unknown };
+            if (path === '/securityLabel' && Array.isArray(value))
+              return value.flatMap((v, j) =>
+                r4DatatypeIssues('CodeableConcept', v, `Patch[${i}].value[${j}]`),
+              );
+            if (path === '/securityLabel/-')
+              return r4DatatypeIssues('CodeableConcept', value, `Patch[${i}].value`);
+            return [];
+          }),
+        );
       const parsed = patchSchema.safeParse(request.body);
       if (!parsed.success)
         throw new FhirError(

@@ -145,7 +145,7 @@ describe('FHIR ITI-65 provide document bundle', () => {
     expectValidR4(response);
     expect(response.type).toBe('transaction-response');
     const locations = (response.entry ?? []).map((e) => e.response?.location);
-    expect(locations[0]).toBeUndefined();
+    expect(locations[0]).toMatch(/^List\/sub-/);
     expect(locations[1]).toMatch(/^DocumentReference\/doc-/);
     expect(locations[2]).toBe(locations[1]?.replace('DocumentReference', 'Binary'));
     expect(locations[3]).toMatch(/^DocumentReference\/doc-/);

@@ -7,6 +7,7 @@ import type { ProDocumentBundleService } from '../modules/documents/pro-document
 import type { ProDocumentSearchService } from '../modules/documents/pro-documents-search.service.ts';
 import type { ProfessionalsService } from '../modules/professionals/professionals.service.ts';
 import type { PatientsService } from '../modules/patients/patients.service.ts';
+import type { ProProfileService } from '../modules/profile/pro-profile.service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { Kysely } from 'kysely';
@@ -26,6 +27,8 @@ export interface FhirDeps {
     ProDocumentBundleService;
   professionals: ProfessionalsService;
   patients: Pick<PatientsService, 'findByIns'>;
+  /** The profile as the professional space reads it (Immunization ← Vaccinations). */
+  proProfile: Pick<ProProfileService, 'read' | 'recordOfEntry'>;
   /** Handed to services that take a db handle as argument (directory lookups); never queried here. */
   db: Kysely<Database>;
   clock: Clock;

@@ -11,8 +11,10 @@ import { capabilityStatement } from './capability.ts';
 import { registerDocumentReferenceRoutes } from './document-reference.routes.ts';
 import { createFhirAuth } from './fhir-auth.ts';
 import type { FhirDeps } from './fhir.deps.ts';
+import { registerImmunizationRoutes } from './immunization.routes.ts';
 import { FhirError, installFhirErrorHandler } from './operation-outcome.ts';
 import { registerPatientRoutes } from './patient.routes.ts';
+import { registerSubmissionSetRoutes } from './submission-set.routes.ts';
 import { registerTransactionRoutes } from './transaction.routes.ts';
 
 /** The FHIR content types whose bodies are JSON. */
@@ -57,5 +59,7 @@ export const fhirPlugin: FastifyPluginAsyncZod<FhirDeps> = async (app, deps) => 
     registerBinaryRoutes(secured, deps, auth);
     registerTransactionRoutes(secured, deps, auth);
     registerAuditEventRoutes(secured, deps, auth);
+    registerImmunizationRoutes(secured, deps, auth);
+    registerSubmissionSetRoutes(secured, deps, auth);
   });
 };

@@ -14,6 +14,7 @@ import type { FhirAuth } from './fhir-auth.ts';
 import { fhirIdSchema, fromFhirId, toFhirId } from './fhir-ids.ts';
 import type { FhirDeps } from './fhir.deps.ts';
 import { FhirError } from './operation-outcome.ts';
+import { requireValidR4 } from './r4-schema.ts';
 import { searchSetOf, parseSearchQuery } from './search-params.ts';
 
 /** The extension carrying this professional's access (grant, read mode, emergency end). */
@@ -53,6 +54,7 @@ const patientIdOf = (fhirId: string) => fromFhirId(fhirId, 'pat') ?? 'pat_unknow
 
 /** A `Parameters` body's value of one parameter name. */
 function parameterOf(body: unknown, name: string): string | undefined {
+  requireValidR4(body);
   const parsed = z
     .object({
       resourceType: z.literal('Parameters'),
@@ -114,6 +116,8 @@ export function registerPatientRoutes(app: FastifyInstance, deps: FhirDeps, auth
 
   r.post('/Patient/:id/$consent', { schema: { params: idParams } }, async (request) => {
     const ps = auth.professionalOf(request);
+    // The operation takes no parameter; a body sent anyway must still be a valid resource.
+    if (request.body !== undefined && request.body !== null) requireValidR4(request.body);
     const patientId = patientIdOf(request.params.id);
     await deps.proAccess.recordConsent(ps, patientId);
     const found = await deps.proAccess.findPatientBy(ps, { id: patientId });

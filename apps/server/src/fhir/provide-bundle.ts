@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { SubmissionSetInput } from '../modules/documents/pro-document-bundle.service.ts';
 import { acceptedTypes } from '../platform/files/file-types.ts';
 import { categoryOf, systems } from './document-codes.ts';
 import { fromFhirId } from './fhir-ids.ts';
@@ -46,6 +47,18 @@ const list = z.object({
   status: z.literal('current'),
   mode: z.literal('working'),
   subject: reference,
+  // MHD SubmissionSet uniqueId (use = usual) beside its entryUUID (use = official).
+  identifier: z
+    .array(
+      z.object({
+        use: z.string().optional(),
+        system: z.string().max(300).optional(),
+        value: z.string().max(200).optional(),
+      }),
+    )
+    .max(10)
+    .optional(),
+  date: z.string().max(40).optional(),
   entry: z
     .array(z.object({ item: reference }))
     .min(1)
@@ -81,6 +94,8 @@ export interface ProvidedDocument {
 /** The plan of a provide: the patient, the documents, and what each Bundle entry becomes. */
 export interface ProvidePlan {
   patientId: string;
+  /** What is stored of the SubmissionSet List (its author is the PS of the token). */
+  submission: SubmissionSetInput;
   documents: ProvidedDocument[];
   /** Per Bundle entry, in order: which document it stands for (index), and its kind. */
   entries: { kind: 'List' | 'DocumentReference' | 'Binary'; document: number | undefined }[];
@@ -254,5 +269,16 @@ export function readProvideBundle(body: unknown, options: { maxBytes: number }):
       'Un Binary du Bundle n’est référencé par aucun document.',
       `Bundle.entry[${orphan}]`,
     );
-  return { patientId, documents, entries: kinds };
+  const uniqueId =
+    submission.identifier?.find((i) => i.use === 'usual' && i.value) ??
+    submission.identifier?.find((i) => i.use !== 'official' && i.value);
+  return {
+    patientId,
+    submission: {
+      ...(uniqueId?.value ? { uniqueId: { system: uniqueId.system, value: uniqueId.value } } : {}),
+      ...(submission.date ? { date: submission.date } : {}),
+    },
+    documents,
+    entries: kinds,
+  };
 }

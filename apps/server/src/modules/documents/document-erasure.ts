@@ -5,11 +5,12 @@
  */
 import type { Db } from '../../platform/db/schema.ts';
 import type { DocumentFiles } from './document-files.ts';
+import { createSubmissionSetsRepository } from './submission-sets.repository.ts';
 
 /** The documents module's eraser (a lifecycle `RecordEraser`). */
 export function createDocumentEraser(files: DocumentFiles) {
   return {
-    /** Removes documents, versions, folders, settings, reports and jobs of the record. */
+    /** Removes documents, versions, folders, settings, reports, submission sets and jobs of the record. */
     async erase(trx: Db, patientId: string): Promise<() => Promise<void>> {
       const versions = await trx
         .selectFrom('document_versions')
@@ -23,6 +24,7 @@ export function createDocumentEraser(files: DocumentFiles) {
         .execute();
       await trx.deleteFrom('document_versions').where('patient_id', '=', patientId).execute();
       await trx.deleteFrom('document_reports').where('patient_id', '=', patientId).execute();
+      await createSubmissionSetsRepository(trx).eraseRecord(patientId);
       await trx.deleteFrom('documents').where('patient_id', '=', patientId).execute();
       await trx.deleteFrom('folders').where('patient_id', '=', patientId).execute();
       await trx.deleteFrom('document_settings').where('patient_id', '=', patientId).execute();

@@ -223,7 +223,13 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
    * with their traces). Any error rolls every row and trace back and removes every blob; a gate
    * denial (decided on the first document) commits only the denial's trace, then answers 404.
    */
-  async function commitMany(inputs: CommitInput[]): Promise<string[]> {
+  async function commitMany(
+    inputs: CommitInput[],
+    options: {
+      /** More rows of the same action, written in its transaction once every document is. */
+      afterAll?: (trx: Db, documentIds: string[]) => Promise<void>;
+    } = {},
+  ): Promise<string[]> {
     let allowed = true;
     try {
       const now = deps.clock.now();
@@ -232,6 +238,10 @@ export function createDocumentUploadService(deps: DocumentsDeps, files: Document
           allowed = await writeRows(trx, input, now);
           if (!allowed) return;
         }
+        await options.afterAll?.(
+          trx,
+          inputs.map((input) => input.staged.documentId),
+        );
       });
     } catch (error) {
       for (const input of inputs) await discard(input.staged);

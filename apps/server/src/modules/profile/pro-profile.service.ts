@@ -46,6 +46,14 @@ export function createProProfileService(deps: ProfileDeps) {
     }).allow;
 
   return {
+    /**
+     * The record of an entry id, for FHIR URLs that name an entry alone (`Immunization/<id>`);
+     * what the PS may see of it is decided by the `read` that follows.
+     */
+    recordOfEntry(entryId: string): Promise<string | undefined> {
+      return createProfileRepository(db).patientOfEntry(entryId);
+    },
+
     /** One rubrique's entries this professional may see; traced `profile.read`. */
     async read(
       ps: Professional,

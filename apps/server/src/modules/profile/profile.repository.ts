@@ -25,6 +25,16 @@ export function createProfileRepository(db: Db) {
         .executeTakeFirst();
     },
 
+    /** The record an entry belongs to, or undefined (no access decided: callers decide next). */
+    async patientOfEntry(id: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('profile_entries')
+        .select('patient_id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.patient_id;
+    },
+
     /** The newest measure of a kind (by date, then by entry time). */
     latestMeasure(patientId: string, measure: string): Promise<ProfileEntryRow | undefined> {
       return db

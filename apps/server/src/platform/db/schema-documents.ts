@@ -97,6 +97,24 @@ export interface DocumentListVersionsTable {
   version: number | string;
 }
 
+/** The SubmissionSet of an ITI-65 provide (FHIR `List`), stored minimally (migration 0016). */
+export interface SubmissionSetsTable {
+  id: string;
+  patient_id: string;
+  author_id: string;
+  unique_id_system: string | null;
+  unique_id: string | null;
+  submitted_at: string;
+  created_at: string;
+}
+
+/** The documents a SubmissionSet carried, in the List's order. */
+export interface SubmissionSetDocumentsTable {
+  submission_set_id: string;
+  document_id: string;
+  position: number;
+}
+
 /** The documents tables. */
 export interface DocumentsDatabase {
   document_list_versions: DocumentListVersionsTable;
@@ -106,4 +124,6 @@ export interface DocumentsDatabase {
   document_settings: DocumentSettingsTable;
   document_reports: DocumentReportsTable;
   jobs: JobsTable;
+  submission_sets: SubmissionSetsTable;
+  submission_set_documents: SubmissionSetDocumentsTable;
 }
