@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import type { Config } from '../config/config.schema.ts';
 import { buildApp, defaultWebDir } from '../app.ts';
 import { createDeps } from '../deps.ts';
-import { prepareR4Schema } from '../fhir/r4-schema.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createJobWorker } from '../platform/jobs/job-worker.ts';
 import { startOutboxWorker } from './outbox.ts';
@@ -67,8 +66,6 @@ export async function serve(config: Config, options: { seedDemo: boolean }): Pro
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  // The FHIR R4 schema takes seconds to compile: before the first request, not during it.
-  prepareR4Schema();
   await app.listen({ port: config.port, host: config.host });
 }
 

