@@ -92,8 +92,7 @@ export async function buildApp(
       });
       await api.register(exportsRoutes, {
         exports: deps.exports,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
       });
       await api.register(professionalRecoveryRoutes, { recovery: deps.professionalRecovery });
       await api.register(operatorRoutes, {
