@@ -89,6 +89,7 @@ export async function buildApp(
         closure: deps.closure,
         sessions: deps.sessions,
         cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
       });
       await api.register(exportsRoutes, {
         exports: deps.exports,
