@@ -281,7 +281,11 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
       maxDocumentBytes: config.maxDocumentBytes,
     },
     // The professional side: the access gate decides every read and write, in its transaction.
-    { gate: accessGate, notifications },
+    {
+      gate: accessGate,
+      notifications,
+      minors: { isMinor: (patientId, on) => delegations.isMinor(patientId, on) },
+    },
   );
   const professionalAccounts = createProfessionalAccountsService(accountsDeps);
   // Bearer tokens of professional software (FHIR API, issue 10).
