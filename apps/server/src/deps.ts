@@ -146,6 +146,13 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
       accessEraser,
       notificationsEraser,
       createAccountsEraser({ clock }),
+      // Mail and SMS about the record still waiting in the outbox (sealed payloads) go too.
+      {
+        erase: async (trx, patientId) => {
+          await outbox.eraseUnsent(trx, patientId);
+          return undefined;
+        },
+      },
     ],
   });
   const accountsDeps: AccountsDeps = {

@@ -21,7 +21,7 @@ import type { ActingPerson } from '../sessions/acting-person.ts';
 import { traceActorOf } from '../sessions/acting-person.ts';
 import type { Session } from '../sessions/sessions.service.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { activationMessage } from './accounts.messages.ts';
+import { reactivationMessage } from './accounts.messages.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { ACTIVATION_CODE_LIFETIME_MS } from './activation.service.ts';
 import { closureErrors } from './closure.errors.ts';
@@ -157,7 +157,7 @@ export function createClosureService(deps: AccountsDeps & ClosurePorts) {
         });
         await deps.outbox.enqueue(
           trx,
-          activationMessage({
+          reactivationMessage({
             channel: patient.email ? 'email' : 'sms',
             to,
             code,
