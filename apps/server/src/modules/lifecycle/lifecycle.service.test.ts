@@ -219,7 +219,7 @@ describe('the lifecycle sweep', () => {
     const lea = await givenActivePatient(t, { firstName: 'Léa' });
     await t.deps.outbox.enqueue(
       t.deps.database.db,
-      { channel: 'sms', to: lea.mobile, text: 'Carnet : un message pour Léa.' },
+      { channel: 'sms', to: '+33 6 00 00 00 00', text: 'Carnet : un message pour Léa.' },
       lea.patient.id,
     );
     // A wrong password after the closure counts against her identifiant (and the address).
