@@ -155,6 +155,11 @@ describe(`proches: representatives and aidants (${e2eDialect})`, () => {
       if (!name.endsWith('.pdf') && bytes.toString('utf8').includes('Consultation confidentielle'))
         throw new Error(`${name} names the document invisible to legal representatives`);
     expect(files.some((k) => k.includes('Consultation confidentielle'))).toBe(false);
+    // Clôture never acts on the wrong profile: from Léo's, it is explained, not offered.
+    await inaya.goto(`${server.url}/parametres/cloture-du-profil`);
+    await inaya.getByText('Clôture impossible depuis ce profil').waitFor();
+    if ((await inaya.getByRole('button', { name: 'Clôturer mon profil' }).count()) !== 0)
+      throw new Error('closure is offered on a represented child’s profile');
 
     // Thomas, invited as second legal representative, accepts and sees Léo's profile.
     await inaya.goto(`${server.url}/parametres/partage-du-profil`);
