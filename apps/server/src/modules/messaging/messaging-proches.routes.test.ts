@@ -1,18 +1,29 @@
 /**
- * Messages written by a proche (issue 13): an aidant's message is stored with who wrote it and
- * signed "rédigé par X, aidant(e) de Y" wherever it is read; the titulaire's are unchanged and no
- * e-mail carries the message.
+ * Messages written by a proche (issue 13): an aidant's (or a legal representative's) message is
+ * stored with who wrote it and signed "rédigé par X, aidant(e) de Y" wherever it is read; the
+ * titulaire's are unchanged and no e-mail carries the message.
  */
 import type { ConversationDetail } from '@carnet/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  givenGrant,
+  givenProfessional,
+  signInProfessional,
+} from '../../../test/access-builders.ts';
 import { uniqueIns } from '../../../test/builders.ts';
 import { createTestApp, outboxMessages } from '../../../test/test-app.ts';
 import type { TestApp } from '../../../test/test-app.ts';
-import { givenAdult, giveAidantAccess, switchTo } from '../delegations/delegations.test-support.ts';
+import {
+  givenAdult,
+  givenInayaAndLeo,
+  giveAidantAccess,
+  switchTo,
+} from '../delegations/delegations.test-support.ts';
 import {
   givenConversation,
   givenConversationWorld,
   sendMessage,
+  startUrl,
 } from './messaging.test-support.ts';
 
 let t: TestApp;
@@ -26,7 +37,7 @@ const replyOf = (client: Parameters<typeof sendMessage>[1], id: string, body: st
 const signatures = (detail: ConversationDetail) =>
   detail.messages.map((m) => [m.sender, m.writtenBy]);
 
-describe('messages written by an aidant', () => {
+describe('messages written by a proche', () => {
   it('are signed "rédigé par X, aidante de Y" for the titulaire, the aidant and the professional', async () => {
     t = await createTestApp();
     const w = await givenConversationWorld(t);
@@ -91,5 +102,28 @@ describe('messages written by an aidant', () => {
     expect((await replyOf(paul.client, id, 'Bien reçu.')).statusCode).toBe(201);
     const detail = (await w.ndiayeClient.get(`/api/pro/messages/${id}`)).json<ConversationDetail>();
     expect(detail.messages.at(-1)?.writtenBy).toBe('rédigé par Paul Leroy, aidant de Inaya Michel');
+  });
+
+  it('a legal representative’s message on her child’s profile names her as such', async () => {
+    t = await createTestApp();
+    const { inayaClient, leo } = await givenInayaAndLeo(t);
+    const ps = await givenProfessional(t, { firstName: 'Adama', lastName: 'Ndiaye' });
+    await givenGrant(t, leo.id, ps.professional.id, 'authorized');
+    const psClient = await signInProfessional(t, ps);
+    const started = await sendMessage(t, psClient, startUrl(leo.id), [
+      ['subject', 'Vaccin'],
+      ['body', 'Bonjour, le rappel est à prévoir.'],
+    ]);
+    expect(started.statusCode).toBe(201);
+    const id = started.json<{ id: string }>().id;
+    await switchTo(inayaClient, leo.id);
+    expect((await replyOf(inayaClient, id, 'Merci, nous prenons rendez-vous.')).statusCode).toBe(
+      201,
+    );
+    const detail = (await psClient.get(`/api/pro/messages/${id}`)).json<ConversationDetail>();
+    expect(detail.messages.at(-1)).toMatchObject({
+      senderName: 'Léo Michel',
+      writtenBy: 'rédigé par Inaya Michel, représentante légale de Léo Michel',
+    });
   });
 });
