@@ -377,6 +377,8 @@ async function proDocumentActions(pro: Page): Promise<void> {
   expect(await form.getByLabel('Nom du document').inputValue()).toBe('compte-rendu-du-jour');
   await form.getByLabel('Nom du document').fill(title);
   await form.getByLabel('Type de document').selectOption('CPT_REND');
+  // Inaya is an adult: "invisible aux représentants légaux" (the minor's secret) is not offered.
+  expect(await form.getByLabel('Invisible aux représentants légaux').count()).toBe(0);
   // Invisible to the patient and masked to professionals exclude each other.
   await form.getByLabel(/Rendre invisible pour le patient/).check();
   const maskedRadio = form.getByRole('radio', {

@@ -4,10 +4,14 @@
  * second legal representative, who accepts from his own account and sees Léo's profile; gives
  * aidant access to her neighbour, who reads Inaya's documents but cannot open Paramètres ›
  * Clôture; Inaya sees all of it in "Représentants légaux et aidants" — on SQLite and PostgreSQL.
+ * Also: on Léo's profile she asks for his data and downloads an archive without the invisible
+ * document (issue 14 "Also for a represented child's profile").
  */
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readZip } from '../apps/server/test/zip-reader.ts';
 import { launchBrowser } from './support/browser.ts';
 import { fileMailbox } from './support/mailbox.ts';
 import { e2eDialect, startServer } from './support/server.ts';
@@ -129,6 +133,33 @@ describe(`proches: representatives and aidants (${e2eDialect})`, () => {
       .selectOption({ label: 'Ordonnances et soins' });
     await inaya.getByRole('button', { name: 'Ajouter', exact: true }).click();
     await inaya.getByRole('link', { name: 'ordonnance-leo', exact: true }).waitFor();
+
+    // Léo's data, asked from his profile: the archive leaves out the invisible document.
+    await inaya.goto(`${server.url}/parametres/telecharger-mes-donnees`);
+    await inaya.getByText('Profil de Léo Michel, que je représente', { exact: false }).waitFor();
+    await inaya.getByRole('button', { name: 'Demander mes données' }).click();
+    await inaya.getByText('Mes données sont prêtes').waitFor({ timeout: 60_000 });
+    const mailbox = fileMailbox(server.dataDir);
+    await expect
+      .poll(() => mailbox.subjectsTo('i.michel@example.org'), { timeout: 30_000 })
+      .toContain('Vos données sont prêtes');
+    const [download] = await Promise.all([
+      inaya.waitForEvent('download'),
+      inaya.locator('a[download]').click(),
+    ]);
+    const zip = readZip(readFileSync(await download.path()));
+    const files = [...zip.keys()].filter((k) => k.startsWith('documents/'));
+    expect(files.some((k) => k.includes('ordonnance-leo'))).toBe(true);
+    expect(files.some((k) => k.includes('Carnet de vaccination de Léo'))).toBe(true);
+    for (const [name, bytes] of zip)
+      if (!name.endsWith('.pdf') && bytes.toString('utf8').includes('Consultation confidentielle'))
+        throw new Error(`${name} names the document invisible to legal representatives`);
+    expect(files.some((k) => k.includes('Consultation confidentielle'))).toBe(false);
+    // Clôture never acts on the wrong profile: from Léo's, it is explained, not offered.
+    await inaya.goto(`${server.url}/parametres/cloture-du-profil`);
+    await inaya.getByText('Clôture impossible depuis ce profil').waitFor();
+    if ((await inaya.getByRole('button', { name: 'Clôturer mon profil' }).count()) !== 0)
+      throw new Error('closure is offered on a represented child’s profile');
 
     // Thomas, invited as second legal representative, accepts and sees Léo's profile.
     await inaya.goto(`${server.url}/parametres/partage-du-profil`);

@@ -90,11 +90,11 @@ export async function buildApp(
         closure: deps.closure,
         sessions: deps.sessions,
         cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
       });
       await api.register(exportsRoutes, {
         exports: deps.exports,
-        sessions: deps.sessions,
-        cookie: deps.cookie,
+        actingPerson: deps.actingPerson,
       });
       await api.register(professionalRecoveryRoutes, { recovery: deps.professionalRecovery });
       await api.register(operatorRoutes, {

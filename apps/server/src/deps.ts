@@ -147,6 +147,13 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
       accessEraser,
       notificationsEraser,
       createAccountsEraser({ clock }),
+      // Mail and SMS about the record still waiting in the outbox (sealed payloads) go too.
+      {
+        erase: async (trx, patientId) => {
+          await outbox.eraseUnsent(trx, patientId);
+          return undefined;
+        },
+      },
     ],
   });
   const accountsDeps: AccountsDeps = {
@@ -282,7 +289,11 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}) {
       maxDocumentBytes: config.maxDocumentBytes,
     },
     // The professional side: the access gate decides every read and write, in its transaction.
-    { gate: accessGate, notifications },
+    {
+      gate: accessGate,
+      notifications,
+      minors: { isMinor: (patientId, on) => delegations.isMinor(patientId, on) },
+    },
   );
   const professionalAccounts = createProfessionalAccountsService(accountsDeps);
   // Bearer tokens of professional software (FHIR API, issue 10).

@@ -3,6 +3,16 @@ import { z } from 'zod';
 import { insSchema, isoDateSchema } from './auth.ts';
 
 /** How the signed-in person relates to a profile. */
+/**
+ * Still a minor on `day` (both YYYY-MM-DD): before the 18th birthday (29 February → 1 March).
+ * INVISIBLE_REPRESENTANTS_LEGAUX is offered, and accepted, for minors only (issue 13).
+ */
+export function isMinorOn(birthDate: string, day: string): boolean {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + 18, m - 1, d)).toISOString().slice(0, 10) > day;
+}
+
+/** How the acting person relates to the selected profile. */
 export const actingRoleSchema = z.enum(['titulaire', 'representant-legal', 'aidant']);
 export type ActingRole = z.infer<typeof actingRoleSchema>;
 

@@ -96,6 +96,11 @@ export const messageSchema = z.strictObject({
   sender: z.enum(['patient', 'professional']),
   /** "Dr Adama Ndiaye" or "Inaya Michel". */
   senderName: z.string(),
+  /**
+   * Written by a proche for the titulaire (issue 13): "rédigé par Claire Martin, aidante de
+   * Inaya Michel"; null when the sender wrote it herself.
+   */
+  writtenBy: z.string().nullable(),
   body: z.string(),
   sentAt: z.string(),
   mine: z.boolean(),

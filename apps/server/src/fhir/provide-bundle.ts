@@ -234,6 +234,10 @@ export function readProvideBundle(body: unknown, options: { maxBytes: number }):
     const invisible = labels.some(
       (c) => c.system === systems.dmpConfidentiality && c.code === 'INVISIBLE_PATIENT',
     );
+    // The minor's secret; the documents service refuses it for an adult patient (issue 13).
+    const invisibleToLegalReps = labels.some(
+      (c) => c.system === systems.dmpConfidentiality && c.code === 'INVISIBLE_REPRESENTANTS_LEGAUX',
+    );
     if (masked && invisible)
       throw unprocessable(
         'Un document ne peut pas être à la fois masqué aux professionnels et invisible au patient.',
@@ -260,6 +264,7 @@ export function readProvideBundle(body: unknown, options: { maxBytes: number }):
         ...(date ? { date } : {}),
         ...(masked ? { confidentiality: 'masque' } : {}),
         ...(invisible ? { invisibleToPatient: 'true' } : {}),
+        ...(invisibleToLegalReps ? { invisibleToLegalRepresentatives: 'true' } : {}),
       },
     });
   }

@@ -49,6 +49,29 @@ export function activationMessage(input: {
   });
 }
 
+/** The new code provisoire of a closed profile the operator reactivates (issue 14). */
+export function reactivationMessage(input: {
+  channel: 'email' | 'sms';
+  to: string;
+  code: string;
+  publicUrl: string;
+}): OutboxMessage {
+  const text = `Carnet : la réactivation de votre profil a été demandée. Code provisoire : ${input.code} (valable 6 semaines). Réactivez votre profil sur ${input.publicUrl}/activation`;
+  if (input.channel === 'sms') return { channel: 'sms', to: input.to, text };
+  return composeEmail({
+    to: input.to,
+    subject: 'Réactivation de votre profil Carnet',
+    paragraphs: [
+      'Bonjour,',
+      'La réactivation de votre profil Carnet, clôturé, a été demandée auprès de votre organisme d’assurance maladie.',
+      `Votre code provisoire est : ${input.code}. Il est valable 6 semaines et ne sert qu’une fois.`,
+      'En activant à nouveau votre profil avec ce code, vous retrouvez vos documents et votre historique ; une demande de suppression de vos données en attente est annulée.',
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre profil reste clôturé.',
+    ],
+    link: { label: 'Réactiver mon profil', url: `${input.publicUrl}/activation` },
+  });
+}
+
 /** The forgotten identifiant. */
 export function identifiantMessage(input: {
   channel: 'email' | 'sms';

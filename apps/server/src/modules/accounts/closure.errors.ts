@@ -11,6 +11,12 @@ export const closureErrors = {
     new AppError('account.password_mismatch', 400, 'Mot de passe incorrect.', {
       password: 'Mot de passe incorrect.',
     }),
+  notTitulaire: () =>
+    new AppError(
+      'account.close_not_titulaire',
+      403,
+      'Vous consultez le profil d’une personne que vous représentez : seul son titulaire peut clôturer un profil. Pour clôturer votre propre profil, affichez d’abord votre profil (« Profil affiché » en haut de la page).',
+    ),
   alreadyClosed: () => new AppError('account.already_closed', 409, 'Ce profil est déjà clôturé.'),
   profileClosed: () => new AppError('auth.profile_closed', 403, CLOSED_PROFILE_MESSAGE),
   patientUnknown: () => new AppError('patient.not_found', 404, 'Aucun profil pour cet INS.'),

@@ -2,6 +2,7 @@
 import { closureRequestSchema } from '@carnet/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { ActingPersonResolver } from '../sessions/acting-person.ts';
 import type { SessionCookie } from '../sessions/sessions.http.ts';
 import { clearSessionCookie, requireSession } from '../sessions/sessions.http.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
@@ -12,6 +13,7 @@ export interface ClosureRoutesDeps {
   closure: ClosureService;
   sessions: SessionsService;
   cookie: SessionCookie;
+  actingPerson: ActingPersonResolver;
 }
 
 /** Registers POST /api/account/close. */
@@ -26,7 +28,9 @@ export const closureRoutes: FastifyPluginAsyncZod<ClosureRoutesDeps> = async (ap
     },
     async (request, reply) => {
       const session = await requireSession(request, deps.sessions, deps.cookie);
-      await deps.closure.close(session, { ...request.body, ip: request.ip });
+      // The selected profile, never blindly the session's own: an aidant is refused (403, traced).
+      const person = await deps.actingPerson.require(request, 'record.close');
+      await deps.closure.close(session, person, { ...request.body, ip: request.ip });
       clearSessionCookie(reply, deps.cookie);
       return { status: 'closed' as const };
     },

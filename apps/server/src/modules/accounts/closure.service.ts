@@ -17,9 +17,11 @@ import type { Db } from '../../platform/db/schema.ts';
 import type { PatientClosuresTable } from '../../platform/db/schema-lifecycle.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Patient } from '../patients/patients.service.ts';
+import type { ActingPerson } from '../sessions/acting-person.ts';
+import { traceActorOf } from '../sessions/acting-person.ts';
 import type { Session } from '../sessions/sessions.service.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { activationMessage } from './accounts.messages.ts';
+import { reactivationMessage } from './accounts.messages.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { ACTIVATION_CODE_LIFETIME_MS } from './activation.service.ts';
 import { closureErrors } from './closure.errors.ts';
@@ -40,9 +42,15 @@ export function createClosureService(deps: AccountsDeps & ClosurePorts) {
   const { db } = deps;
 
   return {
-    /** Closes the signed-in titulaire's profile after checking the password again. */
+    /**
+     * Closes the signed-in titulaire's profile after checking the password again. Only from her
+     * own profile: a legal representative showing a child's profile is refused (traced) rather
+     * than acting on the wrong profile — neither PRODUCT.md nor ACCESS.md lets her close it, and
+     * the password asked for is her own, not the child's.
+     */
     async close(
       session: Session,
+      person: ActingPerson,
       input: { password: string; requestDeletion: boolean; ip: string },
     ): Promise<void> {
       const account = await createAccountsRepository(db).findById(session.account_id);
@@ -51,6 +59,17 @@ export function createClosureService(deps: AccountsDeps & ClosurePorts) {
         : undefined;
       if (!account || !patient || session.level !== 'full')
         throw new AppError('auth.required', 401, 'Veuillez vous connecter.');
+      if (person.role !== 'titulaire' || person.patientId !== patient.id) {
+        await deps.traces.append(db, {
+          patientId: person.patientId,
+          actor: traceActorOf(person),
+          action: 'account.close',
+          target: { type: 'patient', id: person.patientId },
+          outcome: 'denied',
+          details: { reason: 'not_titulaire' },
+        });
+        throw closureErrors.notTitulaire();
+      }
       if (patient.status !== 'active') throw closureErrors.alreadyClosed();
       // The same keys as the sign-in's password step: closure cannot be used to guess faster.
       const idKey = `pw:id:${sha256Hex(account.identifiant.trim().toLowerCase())}`;
@@ -138,7 +157,7 @@ export function createClosureService(deps: AccountsDeps & ClosurePorts) {
         });
         await deps.outbox.enqueue(
           trx,
-          activationMessage({
+          reactivationMessage({
             channel: patient.email ? 'email' : 'sms',
             to,
             code,

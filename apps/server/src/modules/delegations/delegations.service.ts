@@ -209,6 +209,12 @@ export function createDelegationsService(deps: DelegationsDeps) {
   }
 
   return {
+    /** Whether the person is a minor today (Paris day, per the clock); false when unknown. */
+    async isMinor(patientId: string, on: Db = db): Promise<boolean> {
+      const patient = await deps.patients.find(patientId, on);
+      return patient !== undefined && isMinorOn(patient.birth_date, today());
+    },
+
     relationOf,
 
     /** The profiles the person may act on: her own first, then those she represents or helps. */

@@ -42,9 +42,10 @@ export async function givenInayaAndLeo(t: TestApp) {
 /** Another adult with an account, signed in. */
 export async function givenAdult(
   t: TestApp,
-  names: { firstName: string; lastName: string; birthDate?: string },
+  names: { firstName: string; lastName: string; birthDate?: string; ins?: string },
 ) {
   const person = await givenActivePatient(t, {
+    ...(names.ins ? { ins: names.ins } : {}),
     firstName: names.firstName,
     lastName: names.lastName,
     birthDate: names.birthDate ?? '1985-06-01',
@@ -82,4 +83,23 @@ export function tracesOfRecord(t: TestApp, patientId: string) {
     .where('patient_id', '=', patientId)
     .orderBy('seq')
     .execute();
+}
+
+/** `helped` invites `aidant` (by INS, names, birth date), who accepts; the delegation id. */
+export async function giveAidantAccess(
+  helped: { client: TestClient },
+  aidant: {
+    client: TestClient;
+    ins: string;
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+  },
+): Promise<string> {
+  const invited = await helped.client.post('/api/delegations/aidants', identityOf(aidant));
+  if (invited.statusCode !== 201) throw new Error(`invite answered ${invited.body}`);
+  const id = await receivedInvitation(aidant.client);
+  const accepted = await aidant.client.post(`/api/delegations/${id}/accept`, {});
+  if (accepted.statusCode !== 204) throw new Error(`accept answered ${accepted.body}`);
+  return id;
 }

@@ -1,6 +1,7 @@
 /**
- * "Télécharger mes données": every document the titulaire may see now (same scope as the list:
- * no logically deleted one, none still invisible to the patient), with its folder and a way to
+ * "Télécharger mes données": every document the requester may see now (same scope as the list:
+ * no logically deleted one, none still invisible to the patient, none invisible to the legal
+ * representatives when one of them asked), with its folder and a way to
  * open its original file, decrypted as a download would be.
  */
 import type { Readable } from 'node:stream';
@@ -35,10 +36,21 @@ const PAGE = 200;
 /** Creates the export port of the documents module. */
 export function createDocumentExport(deps: DocumentsDeps, files: DocumentFiles) {
   return {
-    /** Every document the titulaire may see, oldest first. */
-    async listForExport(patientId: string): Promise<ExportedDocument[]> {
+    /**
+     * Every document the requester may see, oldest first: a legal representative's archive
+     * leaves out the INVISIBLE_REPRESENTANTS_LEGAUX ones (ACCESS.md "Patient side").
+     */
+    async listForExport(
+      patientId: string,
+      viewer: { legalRepresentative: boolean } = { legalRepresentative: false },
+    ): Promise<ExportedDocument[]> {
       const repository = createDocumentsRepository(deps.db);
-      const scope = documentScope({ type: 'patient', patientId }, deps.clock.now());
+      const scope = documentScope(
+        viewer.legalRepresentative
+          ? { type: 'patient', patientId, acting: { role: 'representant-legal', personId: '' } }
+          : { type: 'patient', patientId },
+        deps.clock.now(),
+      );
       const folders = new Map(
         (await createFoldersRepository(deps.db).list(patientId)).map((f) => [f.id, f.name]),
       );

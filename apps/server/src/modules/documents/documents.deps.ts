@@ -50,4 +50,6 @@ export interface DocumentsPorts {
   /** The access gate: facts read now, decision traced in the caller's transaction. */
   gate: Pick<AccessGate, 'check'>;
   notifications: DocumentNotifications;
+  /** Whether the patient is a minor today (delegations service): INVISIBLE_REPRESENTANTS_LEGAUX. */
+  minors: { isMinor(patientId: string, on: Db): Promise<boolean> };
 }

@@ -52,6 +52,17 @@ export const documentsErrors = {
       403,
       'Ce document a été ajouté par un professionnel de santé. Il ne peut pas être modifié ou supprimé.',
     ),
+  /** INVISIBLE_REPRESENTANTS_LEGAUX is the minor's secret: refused for an adult patient. */
+  invisibleToLegalRepsNotMinor: () =>
+    new AppError(
+      'document.invisible_to_legal_reps_not_minor',
+      400,
+      'Un document ne peut être rendu invisible aux représentants légaux que pour un patient mineur.',
+      {
+        invisibleToLegalRepresentatives:
+          'Réservé aux patients mineurs (moins de 18 ans à la date d’aujourd’hui)',
+      },
+    ),
   invisibleAndMasked: () =>
     new AppError(
       'document.invisible_and_masked',

@@ -1,7 +1,8 @@
 /**
  * Several documents added at once by a professional (FHIR ITI-65 "Provide Document Bundle"): the
  * same rules as one upload — allowed unless blocked, author = this PS, invisible to the patient for
- * one month if asked (never together with masked), the same notifications — but every document,
+ * one month if asked (never together with masked), invisible to the legal representatives of a
+ * minor only, the same notifications — but every document,
  * its trace and its jobs are written in ONE transaction: all or nothing.
  */
 import { notFound } from '../../platform/http/app-error.ts';
@@ -82,6 +83,7 @@ export function createProDocumentBundleService(
             },
             actor: { type: 'professional' as const, id: ps.id },
             invisibleToPatientUntil: until,
+            invisibleToLegalRepresentatives: meta.invisibleToLegalRepresentatives === 'true',
             gate: {
               async authorize(trx, facts) {
                 const result = await ports.gate.check(trx, {
@@ -95,6 +97,11 @@ export function createProDocumentBundleService(
                     details: { ...facts.details, via: 'fhir' },
                   },
                 });
+                // INVISIBLE_REPRESENTANTS_LEGAUX only for a minor, decided once the gate allowed:
+                // thrown, the whole bundle rolls back and its files go.
+                if (result.allow && meta.invisibleToLegalRepresentatives === 'true')
+                  if (!(await ports.minors.isMinor(patientId, trx)))
+                    throw documentsErrors.invisibleToLegalRepsNotMinor();
                 return result.allow;
               },
               async afterInsert(trx, documentId) {

@@ -6,6 +6,7 @@
  */
 import type { ProDocumentSummary, proDocumentUpdateSchema } from '@carnet/shared';
 import type { z } from 'zod';
+import type { Db } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/app-error.ts';
 import type { GateAllowed } from '../access/access-gate.service.ts';
 import type { Action } from '../access/access.policy.ts';
@@ -35,6 +36,12 @@ export function createProDocumentWritesService(
 ) {
   const { db, clock } = deps;
   const { gate, notifications } = ports;
+
+  /** INVISIBLE_REPRESENTANTS_LEGAUX only for a minor, under 18 today (issue 13). */
+  async function requireMinor(trx: Db, patientId: string): Promise<void> {
+    if (!(await ports.minors.isMinor(patientId, trx)))
+      throw documentsErrors.invisibleToLegalRepsNotMinor();
+  }
 
   /** One document as its author sees it, read back after a write. */
   async function summaryAfterWrite(allowed: GateAllowed, patientId: string, documentId: string) {
@@ -73,6 +80,7 @@ export function createProDocumentWritesService(
         throw error;
       }
       const until = meta.invisibleToPatient ? oneMonthAfter(clock.now()) : null;
+      const invisibleToLegalRepresentatives = meta.invisibleToLegalRepresentatives === 'true';
       // Invisible means visible to PS: the patient's "masquer par défaut" cannot apply to it.
       const confidentiality = meta.confidentiality ?? (until ? 'visible' : undefined);
       let allowed: GateAllowed | undefined;
@@ -92,7 +100,7 @@ export function createProDocumentWritesService(
         },
         actor: { type: 'professional', id: ps.id },
         invisibleToPatientUntil: until,
-        invisibleToLegalRepresentatives: meta.invisibleToLegalRepresentatives === 'true',
+        invisibleToLegalRepresentatives,
         gate: {
           async authorize(trx, facts) {
             const result = await gate.check(trx, {
@@ -106,6 +114,9 @@ export function createProDocumentWritesService(
                 details: facts.details,
               },
             });
+            // Decided after the gate (a PS that may not add learns nothing of the patient's age):
+            // thrown here, the add and its trace roll back and the staged file goes.
+            if (result.allow && invisibleToLegalRepresentatives) await requireMinor(trx, patientId);
             if (result.allow) allowed = result;
             return result.allow;
           },

@@ -21,7 +21,7 @@ import type { ArchiveFile, Contribution } from './export-contributors.ts';
 import { toBundle } from './export-fhir.ts';
 import { summaryPdf } from './export-summary-pdf.ts';
 import type { ExportsDeps } from './exports.service.ts';
-import { EXPORT_LIFETIME_MS, exportAad, exportBlobKey } from './exports.service.ts';
+import { EXPORT_LIFETIME_MS, exportAad, exportBlobKey, requesterOf } from './exports.service.ts';
 import { createExportsRepository } from './exports.repository.ts';
 
 /** Creates the handler of EXPORT_JOB. */
@@ -67,11 +67,15 @@ export function createExportArchiveJob(deps: ExportsDeps): JobHandler {
         await repository.update(row.id, { status: 'failed' });
         return;
       }
+      // The e-mail goes to whoever asked: the titulaire, or the representative of a minor.
+      const requester =
+        requesterOf(row) === patient.id ? patient : await deps.patients.find(requesterOf(row));
       await repository.update(row.id, { status: 'running', progress: 1 });
       const now = clock.now();
+      const viewer = { legalRepresentative: row.requester_role === 'representant-legal' };
       const contributions: Contribution[] = [];
       for (const contributor of deps.contributors())
-        contributions.push(await contributor.contribute({ patient, now }));
+        contributions.push(await contributor.contribute({ patient, now, viewer }));
       const files = contributions.flatMap((c) => c.files);
       const bundle = toBundle(
         contributions.flatMap((c) => c.resources),
@@ -122,17 +126,18 @@ export function createExportArchiveJob(deps: ExportsDeps): JobHandler {
             kek_version: wrapped.kekVersion,
             size: plaintextSize(size) ?? size,
           });
-          const message = patient.email
+          const message = requester?.email
             ? exportReadyMessage({
-                to: patient.email,
-                firstName: patient.first_name,
+                to: requester.email,
+                firstName: requester.first_name,
                 publicUrl: deps.publicUrl,
                 expiresAt,
+                ...(requester.id === patient.id ? {} : { profileFirstName: patient.first_name }),
               })
-            : patient.mobile
-              ? composeSms(patient.mobile)
+            : requester?.mobile
+              ? composeSms(requester.mobile)
               : undefined;
-          if (message) await deps.outbox.enqueue(trx, message, patient.id);
+          if (message) await deps.outbox.enqueue(trx, message, requester?.id ?? patient.id);
         });
       } finally {
         dataKey.fill(0);

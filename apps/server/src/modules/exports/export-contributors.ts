@@ -17,10 +17,17 @@ export interface ArchiveFile {
   open(): Promise<Readable>;
 }
 
+/** Who the archive is for: a legal representative never sees INVISIBLE_REPRESENTANTS_LEGAUX documents. */
+export interface ExportViewer {
+  legalRepresentative: boolean;
+}
+
 /** What the contributors know about the export being built. */
 export interface ExportContext {
   patient: Patient;
   now: Date;
+  /** The requester's view of the record (ACCESS.md "Patient side"). */
+  viewer: ExportViewer;
 }
 
 /** One section of `resume.pdf`. */

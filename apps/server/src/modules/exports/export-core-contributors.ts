@@ -5,7 +5,7 @@ import { describeEntry, documentCategories, historyTabs, profileRubriques } from
 import type { ExportedDocument } from '../documents/document-export.ts';
 import { resourceOf } from '../profile/ips.fhir.ts';
 import { historyCsv } from '../traces/history.export.ts';
-import type { ExportContributor, FhirResource } from './export-contributors.ts';
+import type { ExportContributor, ExportViewer, FhirResource } from './export-contributors.ts';
 import { createPathAllocator, fhirId, safeName } from './export-contributors.ts';
 import { toAuditEvent, toDocumentReference, toPatient } from './export-fhir.ts';
 
@@ -47,12 +47,12 @@ function extensionOf(doc: Pick<ExportedDocument, 'fileName' | 'mimeType'>): stri
 
 /** Documents: one file per document ("documents/<dossier>/<date> <titre>.<ext>"), DocumentReferences. */
 export function documentsContributor(port: {
-  listForExport(patientId: string): Promise<ExportedDocument[]>;
+  listForExport(patientId: string, viewer: ExportViewer): Promise<ExportedDocument[]>;
 }): ExportContributor {
   return {
     name: 'documents',
-    async contribute({ patient }) {
-      const documents = await port.listForExport(patient.id);
+    async contribute({ patient, viewer }) {
+      const documents = await port.listForExport(patient.id, viewer);
       const allocate = createPathAllocator();
       const entries = documents.map((doc) => {
         const folder = doc.folderName
@@ -82,17 +82,25 @@ export function documentsContributor(port: {
 
 /** Historique d'activité: AuditEvents and `historique.csv` (the history's own CSV export). */
 export function historyContributor(history: {
-  exportEntries(patientId: string, filter: { tab: HistoryTab }): AsyncGenerator<HistoryEntry[]>;
+  exportEntries(
+    patientId: string,
+    filter: { tab: HistoryTab },
+    viewer: ExportViewer,
+  ): AsyncGenerator<HistoryEntry[]>;
 }): ExportContributor {
   const tabs = Object.keys(historyTabs) as HistoryTab[];
-  async function* everyTab(patientId: string): AsyncGenerator<HistoryEntry[]> {
-    for (const tab of tabs) yield* history.exportEntries(patientId, { tab });
+  async function* everyTab(
+    patientId: string,
+    viewer: ExportViewer,
+  ): AsyncGenerator<HistoryEntry[]> {
+    for (const tab of tabs) yield* history.exportEntries(patientId, { tab }, viewer);
   }
   return {
     name: 'history',
-    async contribute({ patient }) {
+    // A representative's archive names no document she may not see (as her history tab).
+    async contribute({ patient, viewer }) {
       const resources = [];
-      for await (const batch of everyTab(patient.id))
+      for await (const batch of everyTab(patient.id, viewer))
         for (const entry of batch) resources.push(toAuditEvent(patient, entry));
       return {
         resources,
@@ -101,7 +109,7 @@ export function historyContributor(history: {
             path: 'historique.csv',
             open: () =>
               Promise.resolve(
-                Readable.from(historyCsv(everyTab(patient.id)), { objectMode: false }),
+                Readable.from(historyCsv(everyTab(patient.id, viewer)), { objectMode: false }),
               ),
           },
         ],

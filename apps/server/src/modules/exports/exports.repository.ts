@@ -13,12 +13,18 @@ export function createExportsRepository(db: Db) {
     find(id: string): Promise<DataExportsTable | undefined> {
       return db.selectFrom('data_exports').selectAll().where('id', '=', id).executeTakeFirst();
     },
-    /** The newest export of a record. */
-    latest(patientId: string): Promise<DataExportsTable | undefined> {
+    /** The newest export of a record asked by one person (rows before 0014: the titulaire's). */
+    latest(patientId: string, requestedBy: string): Promise<DataExportsTable | undefined> {
       return db
         .selectFrom('data_exports')
         .selectAll()
         .where('patient_id', '=', patientId)
+        .where((eb) =>
+          eb.or([
+            eb('requested_by', '=', requestedBy),
+            eb.and([eb('requested_by', 'is', null), eb('patient_id', '=', requestedBy)]),
+          ]),
+        )
         .orderBy('requested_at', 'desc')
         .orderBy('id', 'desc')
         .limit(1)

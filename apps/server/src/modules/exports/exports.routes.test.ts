@@ -182,13 +182,19 @@ describe('Télécharger mes données', () => {
       Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
     const id = (await inaya.client.post('/api/exports', {})).json<ExportBody>().id;
     const patientId = inaya.patient.id;
+    const titulaire = {
+      patientId,
+      personId: patientId,
+      role: 'titulaire' as const,
+      actor: { type: 'patient' as const, id: patientId },
+    };
     for (let attempt = 0; attempt < 5; attempt++) {
       await t.deps.jobWorker.runOnce();
-      expect((await t.deps.exports.current(patientId))?.status).not.toBe('ready');
-      await expect(t.deps.exports.download(patientId, id)).rejects.toMatchObject({ status: 404 });
+      expect((await t.deps.exports.current(titulaire))?.status).not.toBe('ready');
+      await expect(t.deps.exports.download(titulaire, id)).rejects.toMatchObject({ status: 404 });
       t.clock.advance(31 * 60_000);
     }
-    expect((await t.deps.exports.current(patientId))?.status).toBe('failed');
+    expect((await t.deps.exports.current(titulaire))?.status).toBe('failed');
     expect(await t.deps.blobs.exists(exportBlobKey(id))).toBe(false);
     const client = await signIn(t, inaya);
     t.deps.blobs.put = put;

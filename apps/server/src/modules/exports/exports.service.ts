@@ -1,6 +1,7 @@
 /**
- * "Télécharger mes données" (PRODUCT.md "Paramètres"): the titulaire asks, a job builds the
- * archive, an e-mail says it is ready, the signed-in titulaire downloads it for 7 days, then the
+ * "Télécharger mes données" (PRODUCT.md "Paramètres"): the titulaire (or a legal representative,
+ * for a minor's profile) asks, a job builds the archive, an e-mail says it is ready, the signed-in
+ * requester downloads it for 7 days, then the
  * daily sweep deletes it. One export at a time per record (also a partial unique index). The
  * archive is an envelope (AES-256-GCM STREAM) under its own data key in the blob store, bound to
  * the record and the export by its additional data; another person's or an expired export is 404.
@@ -9,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { DataExport } from '@carnet/shared';
 import type { Kysely } from 'kysely';
-import type { TraceStore } from '../../platform/audit/trace-store.ts';
+import type { TraceInput, TraceStore } from '../../platform/audit/trace-store.ts';
 import type { BlobStore } from '../../platform/blobs/blob-store.ts';
 import { BlobNotFoundError } from '../../platform/blobs/blob-store.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -48,6 +49,21 @@ export interface ExportsDeps {
   contributors: () => readonly ExportContributor[];
 }
 
+/** Who asks for, follows and downloads an export: the selected profile and the acting person. */
+export interface ExportRequester {
+  /** The record exported (the selected profile). */
+  patientId: string;
+  /** The acting person's own patient id (the titulaire's, or her representative's). */
+  personId: string;
+  role: 'titulaire' | 'representant-legal';
+  /** The trace actor ("pour le compte de" added by the trace store). */
+  actor: TraceInput['actor'];
+}
+
+/** The person who asked for an export (rows before 0014 were the titulaire's). */
+export const requesterOf = (row: Pick<DataExportsTable, 'requested_by' | 'patient_id'>): string =>
+  row.requested_by ?? row.patient_id;
+
 /** Blob key of an archive. */
 export const exportBlobKey = (exportId: string): string => `exports/${exportId}`;
 
@@ -79,8 +95,14 @@ export function createExportsService(deps: ExportsDeps) {
   }
 
   return {
-    /** Asks for a new archive; 409 while one is waiting or being built. */
-    async request(patientId: string): Promise<DataExport> {
+    /**
+     * Asks for a new archive of the selected profile (its titulaire, or a legal representative of
+     * a minor); 409 while one is waiting or being built. The requester is stored: only she
+     * downloads it, the e-mail goes to her, and a representative's archive leaves out what she
+     * may not see.
+     */
+    async request(person: ExportRequester): Promise<DataExport> {
+      const { patientId } = person;
       const now = clock.now().toISOString();
       const row: DataExportsTable = {
         id: deps.newId('exp'),
@@ -94,6 +116,8 @@ export function createExportsService(deps: ExportsDeps) {
         wrapped_key: null,
         kek_version: null,
         size: null,
+        requested_by: person.personId,
+        requester_role: person.role,
       };
       try {
         await db.transaction().execute(async (trx) => {
@@ -107,7 +131,7 @@ export function createExportsService(deps: ExportsDeps) {
           });
           await deps.traces.append(trx, {
             patientId,
-            actor: { type: 'patient', id: patientId },
+            actor: person.actor,
             action: 'export.request',
             target: { type: 'export', id: row.id },
           });
@@ -120,22 +144,26 @@ export function createExportsService(deps: ExportsDeps) {
       return toDataExport(row, clock.now());
     },
 
-    /** The newest export of the record, or null. */
-    async current(patientId: string): Promise<DataExport | null> {
-      const row = await createExportsRepository(db).latest(patientId);
+    /** The requester's newest export of the record, or null. */
+    async current(
+      person: Pick<ExportRequester, 'patientId' | 'personId'>,
+    ): Promise<DataExport | null> {
+      const row = await createExportsRepository(db).latest(person.patientId, person.personId);
       return row ? toDataExport(row, clock.now()) : null;
     },
 
     /** Opens a ready archive of this record for download, traced; anything else is 404. */
     async download(
-      patientId: string,
+      person: ExportRequester,
       exportId: string,
     ): Promise<{ stream: Readable; fileName: string; size: number }> {
+      const { patientId } = person;
       const row = await createExportsRepository(db).find(exportId);
       const now = clock.now();
       if (
         !row ||
         row.patient_id !== patientId ||
+        requesterOf(row) !== person.personId ||
         row.status !== 'ready' ||
         !row.expires_at ||
         row.expires_at <= now.toISOString() ||
@@ -157,7 +185,7 @@ export function createExportsService(deps: ExportsDeps) {
       }
       await deps.traces.append(db, {
         patientId,
-        actor: { type: 'patient', id: patientId },
+        actor: person.actor,
         action: 'export.download',
         target: { type: 'export', id: row.id },
       });

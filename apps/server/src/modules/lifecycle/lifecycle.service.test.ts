@@ -8,6 +8,7 @@ import { givenActivePatient, signIn } from '../../../test/builders.ts';
 import { createClient, createTestApp, outboxMessages } from '../../../test/test-app.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 import { createDecryptStream } from '../../platform/crypto/envelope.ts';
+import { sha256Hex } from '../../platform/crypto/secrets.ts';
 import { runCheck } from '../../cli/check.ts';
 import { fileAad } from '../documents/document-files.ts';
 import { filesUnder, pdfBytes, upload } from '../documents/documents.test-support.ts';
@@ -213,6 +214,49 @@ describe('the lifecycle sweep', () => {
     expect(login.statusCode).toBe(401);
   });
 
+  it('also erases the record’s unsent mail and the throttle rows keyed by the person', async () => {
+    const inaya = await givenClosedPatient(true);
+    const lea = await givenActivePatient(t, { firstName: 'Léa' });
+    await t.deps.outbox.enqueue(
+      t.deps.database.db,
+      { channel: 'sms', to: '+33 6 00 00 00 00', text: 'Carnet : un message pour Léa.' },
+      lea.patient.id,
+    );
+    // A wrong password after the closure counts against her identifiant (and the address).
+    const wrong = await createClient(t.app).post('/api/auth/login', {
+      identifiant: inaya.identifiant,
+      password: 'Pas-le-bon-mot-de-passe',
+    });
+    expect(wrong.statusCode).toBe(401);
+    const db = t.deps.database.db;
+    const unsent = async (patientId: string) =>
+      (
+        await db
+          .selectFrom('outbox')
+          .select('id')
+          .where('patient_id', '=', patientId)
+          .where('sent_at', 'is', null)
+          .execute()
+      ).length;
+    const throttleKeys = async () =>
+      (await db.selectFrom('throttles').select('key').execute()).map((r) => r.key);
+    const idKey = `pw:id:${sha256Hex(inaya.identifiant.trim().toLowerCase())}`;
+    // The test worker sends nothing: the closure e-mail and the others are still waiting.
+    expect(await unsent(inaya.patient.id)).toBeGreaterThan(0);
+    const leaWaiting = await unsent(lea.patient.id);
+    expect(leaWaiting).toBe(1);
+    expect(await throttleKeys()).toContain(idKey);
+
+    t.clock.advance(31 * DAY);
+    expect(await t.deps.lifecycle.sweep()).toBe(1);
+    expect(await unsent(inaya.patient.id)).toBe(0);
+    expect(await unsent(lea.patient.id)).toBe(leaWaiting);
+    const keys = await throttleKeys();
+    expect(keys).not.toContain(idKey);
+    // A per-address row names nobody: it stays until it expires.
+    expect(keys.some((k) => k.startsWith('pw:ip:'))).toBe(true);
+  });
+
   it('keeps a closed record without a deletion request 10 years, then erases it', async () => {
     const inaya = await givenClosedPatient(false);
     t.clock.advance(9 * 365 * DAY);
@@ -260,6 +304,13 @@ describe('reactivation', () => {
     const closed = await t.deps.patients.find(inaya.patient.id);
     await t.deps.closure.reactivate(closed!.ins);
     const activationCode = await codeIn(inaya.email);
+    // Its own wording, not the first activation's; still no health data.
+    const mail = (await outboxMessages(t.deps)).find(
+      (m) => m.to === inaya.email && m.channel === 'email' && m.text.includes(activationCode),
+    );
+    expect(mail).toMatchObject({ subject: 'Réactivation de votre profil Carnet' });
+    expect(mail!.text).toMatch(/réactivation de votre profil Carnet, clôturé/);
+    expect(mail!.text).not.toMatch(/Compte rendu|Ordonnance/);
     const answer = await createClient(t.app).post('/api/auth/activate', {
       activationCode,
       ins: closed!.ins,
@@ -307,7 +358,9 @@ describe('reactivation', () => {
     });
     expect(
       await outboxMessages(t.deps).then((m) =>
-        m.filter((x) => x.channel === 'email' && x.subject === 'Activez votre profil Carnet'),
+        m.filter(
+          (x) => x.channel === 'email' && x.subject === 'Réactivation de votre profil Carnet',
+        ),
       ),
     ).toHaveLength(0);
   });

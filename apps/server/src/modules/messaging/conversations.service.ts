@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/schema.ts';
 import type { ConversationsTable, MessagesTable } from '../../platform/db/schema-messaging.ts';
 import { FileRejectedError } from '../../platform/files/file-inspector.ts';
 import { notFound } from '../../platform/http/app-error.ts';
+import type { Patient } from '../patients/patients.service.ts';
 import type { Professional } from '../professionals/professionals.service.ts';
 import type { IncomingAttachment, StagedAttachment } from './message-files.ts';
 import type { MessagingDeps } from './messaging.deps.ts';
@@ -22,6 +23,28 @@ export const professionalName = (
   ps: Pick<Professional, 'profession' | 'first_name' | 'last_name'>,
 ) => `${ps.profession === 'medecin' ? 'Dr ' : ''}${ps.first_name} ${ps.last_name}`;
 
+/**
+ * The signature of a message a proche wrote for the titulaire (issue 13: "rédigé par X, aidant de
+ * Y"). The feminine form only when the data say so cleanly: the INS (NIR) starts with 2 for a woman.
+ */
+export function writtenBy(
+  writer: Pick<Patient, 'first_name' | 'last_name' | 'ins'> | undefined,
+  role: MessagesTable['acting_role'],
+  titulaireName: string,
+): string {
+  const woman = writer?.ins.startsWith('2') ?? false;
+  const relation =
+    role === 'representant-legal'
+      ? woman
+        ? 'représentante légale'
+        : 'représentant légal'
+      : woman
+        ? 'aidante'
+        : 'aidant';
+  const who = writer ? `${writer.first_name} ${writer.last_name}` : 'un proche';
+  return `rédigé par ${who}, ${relation} de ${titulaireName}`;
+}
+
 /** Lower-case, accents removed: "Résultats" matches "resultats". */
 export const searchable = (text: string) =>
   text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -30,6 +53,8 @@ export const searchable = (text: string) =>
 export interface NewMessage {
   conversation: Pick<ConversationsTable, 'id' | 'patient_id'>;
   sender: { type: MessagesTable['sender_type']; id: string };
+  /** A proche writing for the titulaire (the acting person); absent: the sender herself. */
+  acting?: { personId: string; role: 'aidant' | 'representant-legal' } | undefined;
   body: string;
   staged: readonly StagedAttachment[];
 }
@@ -80,6 +105,8 @@ export function createConversationsCore(deps: MessagingDeps) {
       body_sealed: files.seal(patientId, `message:${id}`, input.body),
       created_at: at,
       read_at: null,
+      acting_person_id: input.acting?.personId ?? null,
+      acting_role: input.acting?.role ?? null,
     });
     await repo.insertAttachments(
       input.staged.map((s) => ({
@@ -139,6 +166,18 @@ export function createConversationsCore(deps: MessagingDeps) {
     return { pros, patients };
   }
 
+  /** The proches who wrote some of these messages for the titulaire, by patient id. */
+  async function writersOf(db: Db, rows: readonly MessagesTable[]) {
+    const writers = new Map<string, Pick<Patient, 'first_name' | 'last_name' | 'ins'>>();
+    for (const id of new Set(
+      rows.flatMap((m) => (m.acting_person_id ? [m.acting_person_id] : [])),
+    )) {
+      const person = await deps.patients.find(id, db);
+      if (person) writers.set(id, person);
+    }
+    return writers;
+  }
+
   /** One inbox line. */
   function toSummary(
     row: ConversationsTable & { unread: number },
@@ -176,11 +215,15 @@ export function createConversationsCore(deps: MessagingDeps) {
       namesOf(db, [conversation]),
     ]);
     const summary = toSummary({ ...conversation, unread }, names);
+    const writers = await writersOf(db, rows);
     const messages: Message[] = rows.map((m) => ({
       id: m.id,
       sender: m.sender_type,
       senderName:
         m.sender_type === 'professional' ? summary.professional.name : summary.patient.name,
+      writtenBy: m.acting_person_id
+        ? writtenBy(writers.get(m.acting_person_id), m.acting_role, summary.patient.name)
+        : null,
       body: files.open(m.patient_id, `message:${m.id}`, m.body_sealed),
       sentAt: m.created_at,
       mine: m.sender_type === reader,

@@ -200,6 +200,8 @@ export function createPatientMessagingService(deps: MessagingDeps, core: Convers
         const messageId = await core.writeMessage(trx, {
           conversation,
           sender: { type: 'patient', id: patientId },
+          acting:
+            by && by.role !== 'titulaire' ? { personId: by.personId, role: by.role } : undefined,
           body: input.body,
           staged: input.staged,
         });

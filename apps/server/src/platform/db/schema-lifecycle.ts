@@ -27,6 +27,9 @@ export interface DataExportsTable {
   wrapped_key: string | null;
   kek_version: string | null;
   size: number | null;
+  /** Who asked (a patient id): the titulaire, or a legal representative of a minor. */
+  requested_by: string | null;
+  requester_role: 'titulaire' | 'representant-legal' | null;
 }
 
 /** The proof of an opposition: its facts and the hash of the token that downloads its PDF. */

@@ -27,6 +27,9 @@ export interface MessagesTable {
   body_sealed: string;
   created_at: string;
   read_at: string | null;
+  /** A proche who wrote it for the titulaire (her patient id); null: the sender herself. */
+  acting_person_id: string | null;
+  acting_role: 'aidant' | 'representant-legal' | null;
 }
 
 /** An encrypted attachment: its own data key, wrapped like a document version's. */

@@ -56,6 +56,19 @@ export function createOutbox(deps: {
         .execute();
       return id;
     },
+
+    /**
+     * Removes a record's messages not sent yet (waiting, or given up after their last attempt),
+     * when the record is erased: their sealed payloads go with it. Sent rows hold no payload.
+     */
+    async eraseUnsent(db: Db, patientId: string): Promise<number> {
+      const result = await db
+        .deleteFrom('outbox')
+        .where('patient_id', '=', patientId)
+        .where('sent_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }
 

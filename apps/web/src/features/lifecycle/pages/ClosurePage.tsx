@@ -16,13 +16,31 @@ import type { ClosureRequest } from '@carnet/shared';
 import { ApiError, unavailableMessage } from '../../../app/http.ts';
 import { useSession } from '../../../app/session-context.ts';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
+import { useProfile } from '../../profiles/profile-context.ts';
 import { closeProfile } from '../api.ts';
 
 const confirmationId = 'cloture-confirmation';
 
-/** The form, then the confirmation. */
+/** The form, then the confirmation; only on one's own profile (issue 13). */
 export function ClosurePage() {
   usePageTitle('Clôture du profil - Paramètres');
+  const { current } = useProfile();
+  if (current.role !== 'titulaire')
+    return (
+      <>
+        <h2>Clôture du profil</h2>
+        <Alert
+          severity="info"
+          title="Clôture impossible depuis ce profil"
+          description={`Vous consultez le profil de ${current.firstName} ${current.lastName}, que vous représentez : seul son titulaire peut clôturer un profil. Pour clôturer votre propre profil, affichez-le d’abord (« Profil affiché » en haut de la page).`}
+        />
+      </>
+    );
+  return <ClosureForm />;
+}
+
+/** The titulaire's closure form, then the confirmation. */
+function ClosureForm() {
   const { signOut } = useSession();
   const [closed, setClosed] = useState<ClosureRequest>();
   const [formError, setFormError] = useState<string>();

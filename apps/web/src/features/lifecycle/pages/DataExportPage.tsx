@@ -8,9 +8,9 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { DataExport } from '@carnet/shared';
 import { ApiError, unavailableMessage } from '../../../app/http.ts';
 import { usePageTitle } from '../../../ui/use-page-title.ts';
+import { useProfile } from '../../profiles/profile-context.ts';
 import { exportDownloadHref, getCurrentExport, requestExport } from '../api.ts';
 
-const queryKey = ['exports', 'current'] as const;
 const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 const inProgress = (e: DataExport | null | undefined) =>
   e?.status === 'pending' || e?.status === 'running';
@@ -21,9 +21,12 @@ function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 }
 
-/** The latest archive and what I can do with it. */
+/** The latest archive of the profile shown (mine, or a child's I represent) and what I can do with it. */
 export function DataExportPage() {
   usePageTitle('Télécharger mes données - Paramètres');
+  const { current: profile } = useProfile();
+  const queryKey = ['exports', 'current', profile.patientId] as const;
+  const child = profile.role === 'representant-legal';
   const client = useQueryClient();
   const current = useQuery({
     queryKey,
@@ -41,11 +44,18 @@ export function DataExportPage() {
   return (
     <>
       <h2>Télécharger mes données</h2>
+      {child && (
+        <p className="fr-text--lead">
+          Profil de {profile.firstName} {profile.lastName}, que je représente : l’archive contient
+          les données de son profil que je peux consulter, et je suis seul(e) à pouvoir la
+          télécharger.
+        </p>
+      )}
       <p>
-        Je peux obtenir une archive (fichier ZIP) de toutes les données de mon profil : mes
-        documents dans leur format d’origine, classés par dossier, mon profil et mon historique
-        d’activité au format FHIR (profil.fhir.json), mon historique d’activité en tableau
-        (historique.csv) et un résumé lisible (resume.pdf).
+        Je peux obtenir une archive (fichier ZIP) de toutes les données {child ? 'du' : 'de mon'}{' '}
+        profil : {child ? 'ses' : 'mes'} documents dans leur format d’origine, classés par dossier,
+        le profil et l’historique d’activité au format FHIR (profil.fhir.json), l’historique
+        d’activité en tableau (historique.csv) et un résumé lisible (resume.pdf).
       </p>
       <p>
         L’archive est préparée en arrière-plan ; je reçois un e-mail quand elle est prête. Elle

@@ -24,6 +24,11 @@ export function MessageThread(props: { side: Side; detail: ConversationDetail })
               {m.mine ? 'Vous' : m.senderName}
               <span className="fr-text--sm fr-text--regular"> — le {formatWhen(m.sentAt)}</span>
             </h2>
+            {m.writtenBy && (
+              <p className="fr-text--sm fr-mb-1w">
+                <em>({m.writtenBy})</em>
+              </p>
+            )}
             <p style={{ whiteSpace: 'pre-wrap' }}>{m.body}</p>
             {m.attachments.length > 0 && (
               <>

@@ -9,12 +9,12 @@ import { useSearchParams } from 'react-router';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
-import { documentCategorySchema } from '@carnet/shared';
+import { documentCategorySchema, isMinorOn } from '@carnet/shared';
 import type { ProDocumentList, ProDocumentSummary } from '@carnet/shared';
 import { Panel } from '../../../ui/Panel.tsx';
 import { DocumentFilters } from '../../documents/components/DocumentFilters.tsx';
 import { withParam } from '../../documents/list-query.ts';
-import { documentCount } from '../../documents/wording.ts';
+import { documentCount, todayIso } from '../../documents/wording.ts';
 import { StatusToast } from '../../../ui/StatusToast.tsx';
 import { errorMessage, isNotFound } from '../../../ui/server-errors.ts';
 import { useToast } from '../../../ui/use-toast.ts';
@@ -30,6 +30,8 @@ import '../pro.css';
 /** Props: the record and the mode of the reads (the record page's own reading). */
 export interface PatientDocumentsProps {
   patientId: string;
+  /** The patient's birth date: "invisible aux représentants légaux" is for minors only. */
+  birthDate: string;
   readMode: 'normal' | 'urgence';
 }
 
@@ -47,7 +49,7 @@ function queryOf(params: URLSearchParams): ProDocumentQuery {
 }
 
 /** Every change made here is applied to the list in place; the toast says what happened. */
-export function PatientDocuments({ patientId, readMode }: PatientDocumentsProps) {
+export function PatientDocuments({ patientId, birthDate, readMode }: PatientDocumentsProps) {
   const [params, setParams] = useSearchParams();
   const query = queryOf(params);
   const list = usePatientDocuments(patientId, query);
@@ -101,6 +103,7 @@ export function PatientDocuments({ patientId, readMode }: PatientDocumentsProps)
           <ProAddDocumentForm
             id={addFormId}
             patientId={patientId}
+            minor={isMinorOn(birthDate, todayIso())}
             onAdded={(added) => {
               setAdding(false);
               announce(`Le document « ${added.title} » a été ajouté au dossier.`);

@@ -39,6 +39,8 @@ import { useUploadPatientDocument } from '../hooks.ts';
 export interface ProAddDocumentFormProps {
   id: string;
   patientId: string;
+  /** Under 18 today: only then may the document be invisible to the legal representatives. */
+  minor: boolean;
   onAdded: (document: ProDocumentSummary) => void;
   onCancel: () => void;
 }
@@ -71,7 +73,13 @@ function isFileProblem(error: unknown): boolean {
 }
 
 /** One file at a time; the fields are sent before the file (the server streams it). */
-export function ProAddDocumentForm({ id, patientId, onAdded, onCancel }: ProAddDocumentFormProps) {
+export function ProAddDocumentForm({
+  id,
+  patientId,
+  minor,
+  onAdded,
+  onCancel,
+}: ProAddDocumentFormProps) {
   const form = useZodForm(formSchema, {
     defaultValues: {
       title: '',
@@ -106,6 +114,7 @@ export function ProAddDocumentForm({ id, patientId, onAdded, onCancel }: ProAddD
             ...fields,
             // "Visible" leaves the patient's own default (masquer par défaut) in force.
             confidentiality: fields.confidentiality === 'masque' ? 'masque' : undefined,
+            invisibleToLegalRepresentatives: minor && fields.invisibleToLegalRepresentatives,
           },
           onProgress: (sent, total) => setProgress(Math.round((sent / total) * 100)),
         },
@@ -176,16 +185,19 @@ export function ProAddDocumentForm({ id, patientId, onAdded, onCancel }: ProAddD
             },
           ]}
         />
-        <Checkbox
-          options={[
-            {
-              label: 'Invisible aux représentants légaux',
-              hintText:
-                'Patient mineur : le document ne sera pas visible par ses représentants légaux (secret du mineur).',
-              nativeInputProps: form.register('invisibleToLegalRepresentatives'),
-            },
-          ]}
-        />
+        {/* The minor's secret: not offered for an adult (the server refuses it too). */}
+        {minor && (
+          <Checkbox
+            options={[
+              {
+                label: 'Invisible aux représentants légaux',
+                hintText:
+                  'Patient mineur : le document ne sera pas visible par ses représentants légaux (secret du mineur).',
+                nativeInputProps: form.register('invisibleToLegalRepresentatives'),
+              },
+            ]}
+          />
+        )}
         {upload.isPending && (
           <p className="fr-mb-2w">
             <label htmlFor={`${id}-progression`}>Envoi en cours : {progress} %</label>

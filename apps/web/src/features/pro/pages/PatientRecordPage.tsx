@@ -84,7 +84,11 @@ export function PatientRecordPage() {
         onChanged={(message) => reload(message)}
       />
       {access.readMode !== null && rubriques.includes('documents') && (
-        <PatientDocuments patientId={patient.id} readMode={access.readMode} />
+        <PatientDocuments
+          patientId={patient.id}
+          birthDate={patient.birthDate}
+          readMode={access.readMode}
+        />
       )}
       {access.readMode !== null && <PatientProfile patientId={patient.id} />}
       {access.grant === 'administrateur' && (
