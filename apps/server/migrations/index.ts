@@ -11,6 +11,7 @@ import * as m0008 from './0008-medical-profile.ts';
 import * as m0009 from './0009-messaging.ts';
 import * as m0010 from './0010-lifecycle.ts';
 import * as m0012 from './0012-delegations.ts';
+import * as m0015 from './0015-search-count-index.ts';
 
 /** Dialect a migration may need for dialect-specific DDL (triggers). */
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -34,4 +35,5 @@ export const migrations: Record<string, CarnetMigration> = {
   '0009-messaging': m0009,
   '0010-lifecycle': m0010,
   '0012-delegations': m0012,
+  '0015-search-count-index': m0015,
 };

@@ -19,6 +19,70 @@ export function createAccessRepository(db: Db) {
         .executeTakeFirst();
     },
 
+    /**
+     * What the gate decides on about one professional on one record, in one statement (PERFORMANCE.md
+     * B2: one round trip instead of four, read now like each of them): the grant's status, the
+     * emergency toggles (undefined: no row), the open emergency window ending last and the
+     * médecin traitant. The same rows as `findGrant`, `findEmergencySettings`, `findOpenWindow`
+     * and `findMedecinTraitant`.
+     */
+    async findDecisionFacts(
+      patientId: string,
+      professionalId: string,
+      now: string,
+    ): Promise<{
+      grant: GrantsTable['status'] | undefined;
+      settings: Pick<EmergencySettingsTable, 'samu' | 'others' | 'masked'> | undefined;
+      window: Pick<EmergencyWindowsTable, 'mode' | 'until'> | undefined;
+      medecinTraitant: string | undefined;
+    }> {
+      const settings = (column: 'samu' | 'others' | 'masked') =>
+        db.selectFrom('emergency_settings').select(column).where('patient_id', '=', patientId);
+      const openWindow = (column: 'mode' | 'until') =>
+        db
+          .selectFrom('emergency_windows')
+          .select(column)
+          .where('patient_id', '=', patientId)
+          .where('professional_id', '=', professionalId)
+          .where('closed_at', 'is', null)
+          .where('until', '>', now)
+          .orderBy('until', 'desc')
+          .orderBy('id')
+          .limit(1);
+      const row = await db
+        .selectNoFrom([
+          db
+            .selectFrom('grants')
+            .select('status')
+            .where('patient_id', '=', patientId)
+            .where('professional_id', '=', professionalId)
+            .as('grant'),
+          settings('samu').as('samu'),
+          settings('others').as('others'),
+          settings('masked').as('masked'),
+          openWindow('mode').as('window_mode'),
+          openWindow('until').as('window_until'),
+          db
+            .selectFrom('medecin_traitant')
+            .select('professional_id')
+            .where('patient_id', '=', patientId)
+            .as('medecin_traitant'),
+        ])
+        .executeTakeFirstOrThrow();
+      return {
+        grant: row.grant ?? undefined,
+        settings:
+          row.samu === null || row.others === null || row.masked === null
+            ? undefined
+            : { samu: Number(row.samu), others: Number(row.others), masked: Number(row.masked) },
+        window:
+          row.window_mode === null || row.window_until === null
+            ? undefined
+            : { mode: row.window_mode as EmergencyWindowsTable['mode'], until: row.window_until },
+        medecinTraitant: row.medecin_traitant ?? undefined,
+      };
+    },
+
     /** Every grant of a record but `none`, newest first. */
     listGrants(patientId: string): Promise<GrantsTable[]> {
       return db
