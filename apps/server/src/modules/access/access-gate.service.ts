@@ -109,10 +109,11 @@ export function createAccessGate(deps: {
   ): Promise<ProfessionalContext> {
     const repo = createAccessRepository(db);
     const now = deps.clock.now().toISOString();
-    const [{ grant, settings, window, medecinTraitant }, matrix] = await Promise.all([
-      repo.findDecisionFacts(patientId, ps.id, now),
-      deps.matrix.current(db),
-    ]);
+    const { grant, settings, window, medecinTraitant, matrix } = await repo.findDecisionFacts(
+      patientId,
+      ps.id,
+      now,
+    );
     return {
       now,
       grant: grant ?? 'none',
@@ -120,7 +121,7 @@ export function createAccessGate(deps: {
       window: window ? { mode: window.mode, until: window.until } : null,
       isMedecinTraitant: medecinTraitant === ps.id,
       medecinTraitantSeesMasked: deps.medecinTraitantSeesMasked,
-      matrix,
+      matrix: deps.matrix.matrixOf(matrix),
     };
   }
 

@@ -1,9 +1,12 @@
 /** Grants, emergency settings and windows, médecin traitant: read fresh on every call, never cached. */
+import { sql } from 'kysely';
+import type { SqlBool } from 'kysely';
 import type { Db } from '../../platform/db/schema.ts';
 import type {
   EmergencySettingsTable,
   EmergencyWindowsTable,
   GrantsTable,
+  HabilitationMatrixTable,
 } from '../../platform/db/schema-access.ts';
 
 /** Reads and writes the access tables. */
@@ -23,8 +26,9 @@ export function createAccessRepository(db: Db) {
      * What the gate decides on about one professional on one record, in one statement (PERFORMANCE.md
      * B2: one round trip instead of four, read now like each of them): the grant's status, the
      * emergency toggles (undefined: no row), the open emergency window ending last and the
-     * médecin traitant. The same rows as `findGrant`, `findEmergencySettings`, `findOpenWindow`
-     * and `findMedecinTraitant`.
+     * médecin traitant — the same rows as `findGrant`, `findEmergencySettings`, `findOpenWindow`
+     * and `findMedecinTraitant` — and the rows of the loaded habilitation matrix (none: the
+     * shipped default is in force), the facts riding on each (a one-row left join).
      */
     async findDecisionFacts(
       patientId: string,
@@ -35,6 +39,7 @@ export function createAccessRepository(db: Db) {
       settings: Pick<EmergencySettingsTable, 'samu' | 'others' | 'masked'> | undefined;
       window: Pick<EmergencyWindowsTable, 'mode' | 'until'> | undefined;
       medecinTraitant: string | undefined;
+      matrix: Pick<HabilitationMatrixTable, 'profession' | 'category' | 'allowed'>[];
     }> {
       const settings = (column: 'samu' | 'others' | 'masked') =>
         db.selectFrom('emergency_settings').select(column).where('patient_id', '=', patientId);
@@ -49,8 +54,10 @@ export function createAccessRepository(db: Db) {
           .orderBy('until', 'desc')
           .orderBy('id')
           .limit(1);
-      const row = await db
-        .selectNoFrom([
+      const rows = await db
+        .selectFrom(db.selectNoFrom(sql<number>`1`.as('one')).as('facts'))
+        .leftJoin('habilitation_matrix as m', (join) => join.on(sql<SqlBool>`1 = 1`))
+        .select([
           db
             .selectFrom('grants')
             .select('status')
@@ -67,8 +74,12 @@ export function createAccessRepository(db: Db) {
             .select('professional_id')
             .where('patient_id', '=', patientId)
             .as('medecin_traitant'),
+          'm.profession',
+          'm.category',
+          'm.allowed',
         ])
-        .executeTakeFirstOrThrow();
+        .execute();
+      const row = rows[0]!;
       return {
         grant: row.grant ?? undefined,
         settings:
@@ -80,6 +91,11 @@ export function createAccessRepository(db: Db) {
             ? undefined
             : { mode: row.window_mode as EmergencyWindowsTable['mode'], until: row.window_until },
         medecinTraitant: row.medecin_traitant ?? undefined,
+        matrix: rows.flatMap(({ profession, category, allowed }) =>
+          profession === null || category === null || allowed === null
+            ? []
+            : [{ profession, category, allowed: Number(allowed) }],
+        ),
       };
     },
 
