@@ -13,6 +13,7 @@ import * as m0010 from './0010-lifecycle.ts';
 import * as m0012 from './0012-delegations.ts';
 import * as m0013 from './0013-oauth.ts';
 import * as m0014 from './0014-acting-persons.ts';
+import * as m0015 from './0015-search-count-index.ts';
 import * as m0016 from './0016-submission-sets.ts';
 
 /** Dialect a migration may need for dialect-specific DDL (triggers). */
@@ -39,5 +40,6 @@ export const migrations: Record<string, CarnetMigration> = {
   '0012-delegations': m0012,
   '0013-oauth': m0013,
   '0014-acting-persons': m0014,
+  '0015-search-count-index': m0015,
   '0016-submission-sets': m0016,
 };

@@ -5,7 +5,7 @@
  * Callers answer a denial exactly like a missing record (`notFound()`).
  */
 import { documentCategories } from '@carnet/shared';
-import type { TraceStore } from '../../platform/audit/trace-store.ts';
+import type { TraceInput, TraceStore } from '../../platform/audit/trace-store.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/schema.ts';
 import type { EmergencySettingsTable } from '../../platform/db/schema-access.ts';
@@ -31,7 +31,9 @@ export const DEFAULT_EMERGENCY_SETTINGS: EmergencySettings = {
 };
 
 /** The toggles stored for a record, or the defaults. */
-export function emergencySettingsOf(row: EmergencySettingsTable | undefined): EmergencySettings {
+export function emergencySettingsOf(
+  row: Pick<EmergencySettingsTable, 'samu' | 'others' | 'masked'> | undefined,
+): EmergencySettings {
   if (!row) return { ...DEFAULT_EMERGENCY_SETTINGS };
   return { samu: row.samu === 1, others: row.others === 1, masked: row.masked === 1 };
 }
@@ -81,6 +83,16 @@ export function documentScopeOf(allowed: Pick<GateAllowed, 'actor' | 'context' |
   });
 }
 
+/** What the gate decides on: the professional, the record, the action and what it traces. */
+export interface GateInput {
+  professional: Professional;
+  /** null: no record matched (a search); traced and denied like a missing record. */
+  patientId: string | null;
+  action: Action;
+  resource: Resource;
+  trace: GateTrace;
+}
+
 /** Loads facts, decides and traces. */
 export function createAccessGate(deps: {
   clock: Clock;
@@ -97,22 +109,66 @@ export function createAccessGate(deps: {
   ): Promise<ProfessionalContext> {
     const repo = createAccessRepository(db);
     const now = deps.clock.now().toISOString();
-    const [grant, settings, window, medecinTraitant, matrix] = await Promise.all([
-      repo.findGrant(patientId, ps.id),
-      repo.findEmergencySettings(patientId),
-      repo.findOpenWindow(patientId, ps.id, now),
-      repo.findMedecinTraitant(patientId),
-      deps.matrix.current(db),
-    ]);
+    const { grant, settings, window, medecinTraitant, matrix } = await repo.findDecisionFacts(
+      patientId,
+      ps.id,
+      now,
+    );
     return {
       now,
-      grant: grant?.status ?? 'none',
+      grant: grant ?? 'none',
       settings: emergencySettingsOf(settings),
       window: window ? { mode: window.mode, until: window.until } : null,
       isMedecinTraitant: medecinTraitant === ps.id,
       medecinTraitantSeesMasked: deps.medecinTraitantSeesMasked,
-      matrix,
+      matrix: deps.matrix.matrixOf(matrix),
     };
+  }
+
+  /** The decision on facts read now from `db`, and the trace that records it (not yet written). */
+  async function decideWithTrace(
+    db: Db,
+    input: GateInput,
+  ): Promise<{ result: GateAllowed | GateDenied; trace: TraceInput }> {
+    const actor = professionalActorOf(input.professional);
+    const patientId = input.patientId;
+    const [record, context] = patientId
+      ? await Promise.all([
+          deps.patients.find(patientId, db),
+          loadContext(db, input.professional, patientId),
+        ])
+      : [undefined, undefined];
+    if (!record || !context) {
+      return {
+        result: { allow: false, decision: undefined },
+        trace: {
+          patientId: null,
+          actor: { type: 'professional', id: actor.id },
+          action: input.trace.action,
+          target: patientId ? { type: 'patient', id: patientId } : undefined,
+          outcome: 'denied',
+          details: { reason: 'record_missing' },
+        },
+      };
+    }
+    const decision = decide(
+      actor,
+      { status: record.status },
+      input.action,
+      input.resource,
+      context,
+    );
+    const trace: TraceInput = {
+      patientId: record.id,
+      actor: { type: 'professional', id: actor.id },
+      action: input.trace.action,
+      target: input.trace.target,
+      mode: decision.mode,
+      outcome: decision.allow ? 'success' : 'denied',
+      details: { ...input.trace.details, ...(decision.allow ? {} : { reason: decision.reason }) },
+    };
+    if (!decision.allow) return { result: { allow: false, decision }, trace };
+    return { result: { allow: true, decision, record, actor, context }, trace };
   }
 
   return {
@@ -123,55 +179,18 @@ export function createAccessGate(deps: {
      * `db` (pass the action's transaction). A missing record is traced on the platform chain, so
      * a missing and a forbidden record cost the same.
      */
-    async check(
-      db: Db,
-      input: {
-        professional: Professional;
-        /** null: no record matched (a search); traced and denied like a missing record. */
-        patientId: string | null;
-        action: Action;
-        resource: Resource;
-        trace: GateTrace;
-      },
-    ): Promise<GateAllowed | GateDenied> {
-      const actor = professionalActorOf(input.professional);
-      const patientId = input.patientId;
-      const [record, context] = patientId
-        ? await Promise.all([
-            deps.patients.find(patientId, db),
-            loadContext(db, input.professional, patientId),
-          ])
-        : [undefined, undefined];
-      if (!record || !context) {
-        await deps.traces.append(db, {
-          patientId: null,
-          actor: { type: 'professional', id: actor.id },
-          action: input.trace.action,
-          target: patientId ? { type: 'patient', id: patientId } : undefined,
-          outcome: 'denied',
-          details: { reason: 'record_missing' },
-        });
-        return { allow: false, decision: undefined };
-      }
-      const decision = decide(
-        actor,
-        { status: record.status },
-        input.action,
-        input.resource,
-        context,
-      );
-      await deps.traces.append(db, {
-        patientId: record.id,
-        actor: { type: 'professional', id: actor.id },
-        action: input.trace.action,
-        target: input.trace.target,
-        mode: decision.mode,
-        outcome: decision.allow ? 'success' : 'denied',
-        details: { ...input.trace.details, ...(decision.allow ? {} : { reason: decision.reason }) },
-      });
-      if (!decision.allow) return { allow: false, decision };
-      return { allow: true, decision, record, actor, context };
+    async check(db: Db, input: GateInput): Promise<GateAllowed | GateDenied> {
+      const { result, trace } = await decideWithTrace(db, input);
+      await deps.traces.append(db, trace);
+      return result;
     },
+
+    /**
+     * Decides like `check` but leaves the trace to the caller, who writes it with
+     * `traces.appendCommitted` once its read is done (group commit, PERFORMANCE.md B2) and
+     * answers only after it: for reads, whose transaction writes nothing the trace must join.
+     */
+    decideForRead: decideWithTrace,
   };
 }
 

@@ -1,9 +1,12 @@
 /** Grants, emergency settings and windows, médecin traitant: read fresh on every call, never cached. */
+import { sql } from 'kysely';
+import type { SqlBool } from 'kysely';
 import type { Db } from '../../platform/db/schema.ts';
 import type {
   EmergencySettingsTable,
   EmergencyWindowsTable,
   GrantsTable,
+  HabilitationMatrixTable,
 } from '../../platform/db/schema-access.ts';
 
 /** Reads and writes the access tables. */
@@ -17,6 +20,83 @@ export function createAccessRepository(db: Db) {
         .where('patient_id', '=', patientId)
         .where('professional_id', '=', professionalId)
         .executeTakeFirst();
+    },
+
+    /**
+     * What the gate decides on about one professional on one record, in one statement (PERFORMANCE.md
+     * B2: one round trip instead of four, read now like each of them): the grant's status, the
+     * emergency toggles (undefined: no row), the open emergency window ending last and the
+     * médecin traitant — the same rows as `findGrant`, `findEmergencySettings`, `findOpenWindow`
+     * and `findMedecinTraitant` — and the rows of the loaded habilitation matrix (none: the
+     * shipped default is in force), the facts riding on each (a one-row left join).
+     */
+    async findDecisionFacts(
+      patientId: string,
+      professionalId: string,
+      now: string,
+    ): Promise<{
+      grant: GrantsTable['status'] | undefined;
+      settings: Pick<EmergencySettingsTable, 'samu' | 'others' | 'masked'> | undefined;
+      window: Pick<EmergencyWindowsTable, 'mode' | 'until'> | undefined;
+      medecinTraitant: string | undefined;
+      matrix: Pick<HabilitationMatrixTable, 'profession' | 'category' | 'allowed'>[];
+    }> {
+      const settings = (column: 'samu' | 'others' | 'masked') =>
+        db.selectFrom('emergency_settings').select(column).where('patient_id', '=', patientId);
+      const openWindow = (column: 'mode' | 'until') =>
+        db
+          .selectFrom('emergency_windows')
+          .select(column)
+          .where('patient_id', '=', patientId)
+          .where('professional_id', '=', professionalId)
+          .where('closed_at', 'is', null)
+          .where('until', '>', now)
+          .orderBy('until', 'desc')
+          .orderBy('id')
+          .limit(1);
+      const rows = await db
+        .selectFrom(db.selectNoFrom(sql<number>`1`.as('one')).as('facts'))
+        .leftJoin('habilitation_matrix as m', (join) => join.on(sql<SqlBool>`1 = 1`))
+        .select([
+          db
+            .selectFrom('grants')
+            .select('status')
+            .where('patient_id', '=', patientId)
+            .where('professional_id', '=', professionalId)
+            .as('grant'),
+          settings('samu').as('samu'),
+          settings('others').as('others'),
+          settings('masked').as('masked'),
+          openWindow('mode').as('window_mode'),
+          openWindow('until').as('window_until'),
+          db
+            .selectFrom('medecin_traitant')
+            .select('professional_id')
+            .where('patient_id', '=', patientId)
+            .as('medecin_traitant'),
+          'm.profession',
+          'm.category',
+          'm.allowed',
+        ])
+        .execute();
+      const row = rows[0]!;
+      return {
+        grant: row.grant ?? undefined,
+        settings:
+          row.samu === null || row.others === null || row.masked === null
+            ? undefined
+            : { samu: Number(row.samu), others: Number(row.others), masked: Number(row.masked) },
+        window:
+          row.window_mode === null || row.window_until === null
+            ? undefined
+            : { mode: row.window_mode as EmergencyWindowsTable['mode'], until: row.window_until },
+        medecinTraitant: row.medecin_traitant ?? undefined,
+        matrix: rows.flatMap(({ profession, category, allowed }) =>
+          profession === null || category === null || allowed === null
+            ? []
+            : [{ profession, category, allowed: Number(allowed) }],
+        ),
+      };
     },
 
     /** Every grant of a record but `none`, newest first. */

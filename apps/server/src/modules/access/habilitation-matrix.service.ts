@@ -8,6 +8,7 @@ import { documentCategories, professions } from '@carnet/shared';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/schema.ts';
+import type { HabilitationMatrixTable } from '../../platform/db/schema-access.ts';
 import type { HabilitationMatrix } from './access.policy.ts';
 
 /** Where the shipped default lives. */
@@ -69,21 +70,31 @@ export function createHabilitationMatrixService(deps: { db: Kysely<Database>; cl
     return shipped;
   };
 
+  const matrixOf = (
+    rows: Pick<HabilitationMatrixTable, 'profession' | 'category' | 'allowed'>[],
+  ): HabilitationMatrix => {
+    if (rows.length === 0) return shippedDefault();
+    const matrix: Record<string, Record<string, boolean>> = {};
+    for (const row of rows) (matrix[row.profession] ??= {})[row.category] = row.allowed === 1;
+    return matrix;
+  };
+
   return {
     /** The shipped default. */
     shippedDefault,
 
     /** The matrix in force: the loaded replacement, else the shipped default (read each call). */
     async current(db: Db = deps.db): Promise<HabilitationMatrix> {
-      const rows = await db
-        .selectFrom('habilitation_matrix')
-        .select(['profession', 'category', 'allowed'])
-        .execute();
-      if (rows.length === 0) return shippedDefault();
-      const matrix: Record<string, Record<string, boolean>> = {};
-      for (const row of rows) (matrix[row.profession] ??= {})[row.category] = row.allowed === 1;
-      return matrix;
+      return matrixOf(
+        await db
+          .selectFrom('habilitation_matrix')
+          .select(['profession', 'category', 'allowed'])
+          .execute(),
+      );
     },
+
+    /** The matrix in force from the rows of `habilitation_matrix` read by the caller. */
+    matrixOf,
 
     /** Stores a validated replacement (all or nothing). */
     async replace(json: unknown): Promise<ParsedMatrix> {

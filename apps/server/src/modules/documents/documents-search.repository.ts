@@ -120,16 +120,20 @@ export function createDocumentsSearchRepository(db: Db) {
           ]),
         );
       }
-      const rows = await page
+      const count = () =>
+        filtered(scope, filters).select((eb) => eb.fn.countAll<number | string | bigint>().as('n'));
+      // The total rides on the page's rows (an uncorrelated subquery, run once): one statement.
+      const found = await page
+        .select(() => count().as('total'))
         .orderBy('documents.doc_date', 'desc')
         .orderBy('documents.created_at', 'desc')
         .orderBy('documents.id', 'desc')
         .limit(filters.limit)
         .execute();
-      const count = await filtered(scope, filters)
-        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
-        .executeTakeFirstOrThrow();
-      return { rows, total: Number(count.n) };
+      // An empty page (past the last one) carries no total: count apart.
+      const total = found[0] ? found[0].total : (await count().executeTakeFirstOrThrow()).n;
+      const rows = found.map(({ total: _total, ...row }) => row);
+      return { rows, total: Number(total) };
     },
   };
 }

@@ -47,8 +47,11 @@ export interface DocumentNotifications {
 
 /** What the professional side of documents needs from other modules (wired in deps.ts). */
 export interface DocumentsPorts {
-  /** The access gate: facts read now, decision traced in the caller's transaction. */
-  gate: Pick<AccessGate, 'check'>;
+  /**
+   * The access gate: facts read now, decision traced in the caller's transaction (`check`), or
+   * traced by the caller in a group commit after its read (`decideForRead`, the ITI-67 search).
+   */
+  gate: Pick<AccessGate, 'check' | 'decideForRead'>;
   notifications: DocumentNotifications;
   /** Whether the patient is a minor today (delegations service): INVISIBLE_REPRESENTANTS_LEGAUX. */
   minors: { isMinor(patientId: string, on: Db): Promise<boolean> };

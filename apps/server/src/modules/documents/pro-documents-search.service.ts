@@ -54,18 +54,22 @@ export function createProDocumentSearchService(deps: DocumentsDeps, ports: Docum
       return row;
     },
 
-    /** A page of the documents this PS may see, newest first, the total and the next cursor. */
+    /**
+     * A page of the documents this PS may see, newest first, the total and the next cursor. The
+     * decision and the page are read in one transaction; the decision's trace is then written in
+     * a group commit (PERFORMANCE.md B2) and awaited: nothing is answered before it is durable.
+     */
     async search(ps: Professional, patientId: string, filters: DocumentSearchFilters) {
       const limit = Math.min(Math.max(1, Math.trunc(filters.limit)), MAX_SEARCH_PAGE);
-      const result = await db.transaction().execute(async (trx) => {
-        const decision = await ports.gate.check(trx, {
+      const { trace, page: result } = await db.transaction().execute(async (trx) => {
+        const { result: decision, trace } = await ports.gate.decideForRead(trx, {
           professional: ps,
           patientId,
           action: 'rubrique.read',
           resource: { type: 'record' },
           trace: { action: 'document.search', target: { type: 'rubrique', id: 'documents' } },
         });
-        if (!decision.allow) return undefined;
+        if (!decision.allow) return { trace, page: undefined };
         const scope = documentScope(actorOf(decision, patientId), clock.now());
         // One more row than asked tells whether a next page exists.
         const page = await createDocumentsSearchRepository(trx).search(scope, {
@@ -73,8 +77,9 @@ export function createProDocumentSearchService(deps: DocumentsDeps, ports: Docum
           limit: limit + 1,
         });
         await ports.notifications.professionalAccessed(trx, { patientId, professionalId: ps.id });
-        return page;
+        return { trace, page };
       });
+      await deps.traces.appendCommitted(db, trace);
       if (!result) throw notFound();
       const rows = result.rows.slice(0, limit);
       const last = rows.at(-1);

@@ -72,6 +72,56 @@ describe('trace store', () => {
     expect(verifyChain(rows, head)).toBeUndefined();
   });
 
+  it('commits traces of concurrent reads in groups: each durable when answered, chains whole', async () => {
+    const durable = Array.from({ length: 30 }, async (_, i) => {
+      const row = await traces.appendCommitted(handle.db, {
+        patientId: i % 3 === 2 ? null : `pat_${(i % 3) + 1}`,
+        actor,
+        action: `a.${i}`,
+      });
+      // Resolved means committed: the row is already there for anyone to read.
+      const stored = await handle.db
+        .selectFrom('traces')
+        .select('id')
+        .where('id', '=', row.id)
+        .executeTakeFirst();
+      return stored?.id === row.id;
+    });
+    // A write's own trace, in its transaction, takes its turn in the same chains.
+    await handle.db
+      .transaction()
+      .execute((trx) => traces.append(trx, { patientId: 'pat_1', actor, action: 'b.write' }));
+    expect(await Promise.all(durable)).toEqual(Array.from({ length: 30 }, () => true));
+    for (const [chain, length] of [
+      ['pat_1', 11],
+      ['pat_2', 10],
+      ['platform', 10],
+    ] as const) {
+      const { rows, head } = await chainOf(chain);
+      expect(rows).toHaveLength(length);
+      expect(verifyChain(rows, head)).toBeUndefined();
+    }
+  });
+
+  it('fails every read of a group whose commit fails, and leaves the chain whole', async () => {
+    await traces.appendCommitted(handle.db, { patientId: 'pat_1', actor, action: 'a.1' });
+    const failing = handle.db.withPlugin({
+      transformQuery: (args) => {
+        if (args.node.kind === 'InsertQueryNode') throw new Error('disk full');
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const reads = ['a.2', 'a.3'].map((action) =>
+      traces.appendCommitted(failing, { patientId: 'pat_1', actor, action }),
+    );
+    for (const read of reads) await expect(read).rejects.toThrow('disk full');
+    await traces.appendCommitted(handle.db, { patientId: 'pat_1', actor, action: 'a.4' });
+    const { rows, head } = await chainOf('pat_1');
+    expect(rows.map((r) => r.action)).toEqual(['a.1', 'a.4']);
+    expect(verifyChain(rows, head)).toBeUndefined();
+  });
+
   it('refuses updates and deletes of traces in the database itself', async () => {
     await traces.append(handle.db, { patientId: 'pat_1', actor, action: 'document.read' });
     await expect(

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import type { Db, TracesTable } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, Db, TracesTable } from '../db/schema.ts';
 
 /** What a caller records. */
 export interface TraceInput {
@@ -54,43 +55,72 @@ export function traceHash(row: Omit<TracesTable, 'hash'>): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** A trace waiting for its group's commit. */
+interface PendingTrace {
+  input: TraceInput;
+  at: string;
+  resolve(row: TracesTable): void;
+  reject(error: unknown): void;
+}
+
+/** The traces of one database waiting for a group commit, and whether a flush runs. */
+interface TraceQueue {
+  pending: PendingTrace[];
+  flushing: boolean;
+}
+
+/** Most traces written by one group transaction (bounded statement size). */
+const MAX_GROUP = 200;
+
+/** The chain a trace belongs to: its record's, or the platform's. */
+const chainOf = (input: TraceInput): string => input.patientId ?? 'platform';
+
 /** Writes traces into a chain; the head row serializes appends per chain on PostgreSQL. */
 export function createTraceStore(deps: { clock: Clock; newId: (prefix: string) => string }) {
-  return {
-    /** Appends one trace inside `db` (pass the action's transaction). */
-    async append(db: Db, input: TraceInput): Promise<TracesTable> {
-      const chain = input.patientId ?? 'platform';
+  /**
+   * Appends `items` (all of one chain, in order) inside `db`: one UPDATE of the head takes its
+   * row lock until commit and returns the new seq and the previous hash, one INSERT writes the
+   * links, one UPDATE stores the new head hash — whatever the number of items.
+   */
+  async function appendToChain(
+    db: Db,
+    chain: string,
+    items: { input: TraceInput; at: string }[],
+  ): Promise<TracesTable[]> {
+    const advance = () =>
+      db
+        .updateTable('trace_heads')
+        .set((eb) => ({ seq: eb('seq', '+', items.length) }))
+        .where('chain', '=', chain)
+        .returning(['seq', 'hash'])
+        .executeTakeFirst();
+    // The chain's head exists but for its very first trace: one statement less on every append.
+    let head = await advance();
+    if (!head) {
+      await db
+        .insertInto('trace_heads')
+        .values({ chain, seq: 0, hash: GENESIS_HASH })
+        .onConflict((oc) => oc.column('chain').doNothing())
+        .execute();
+      head = await advance();
+      if (!head) throw new Error(`trace chain ${chain} has no head`);
+    }
+    let seq = Number(head.seq) - items.length;
+    let prev = head.hash;
+    const rows = items.map(({ input, at }): TracesTable => {
       // A representative or an aidant acts "pour le compte de" the record's titulaire (issue 13).
       const onBehalf =
         (input.actor.type === 'legal-representative' || input.actor.type === 'aidant') &&
         input.patientId !== null
           ? { pourLeCompteDe: input.patientId }
           : {};
-      // The UPDATE takes the row lock until commit; it returns the new seq and the previous hash.
-      const advance = () =>
-        db
-          .updateTable('trace_heads')
-          .set((eb) => ({ seq: eb('seq', '+', 1) }))
-          .where('chain', '=', chain)
-          .returning(['seq', 'hash'])
-          .executeTakeFirst();
-      // The chain's head exists but for its very first trace: one statement less on every append.
-      let head = await advance();
-      if (!head) {
-        await db
-          .insertInto('trace_heads')
-          .values({ chain, seq: 0, hash: GENESIS_HASH })
-          .onConflict((oc) => oc.column('chain').doNothing())
-          .execute();
-        head = await advance();
-        if (!head) throw new Error(`trace chain ${chain} has no head`);
-      }
+      seq += 1;
       const partial: Omit<TracesTable, 'hash'> = {
         id: deps.newId('trc'),
         chain,
-        seq: Number(head.seq),
+        seq,
         patient_id: input.patientId,
-        at: deps.clock.now().toISOString(),
+        at,
         actor_type: input.actor.type,
         actor_id: input.actor.id,
         action: input.action,
@@ -99,16 +129,81 @@ export function createTraceStore(deps: { clock: Clock; newId: (prefix: string) =
         mode: input.mode ?? 'normal',
         outcome: input.outcome ?? 'success',
         details: JSON.stringify({ ...(input.details ?? {}), ...onBehalf }),
-        prev_hash: head.hash,
+        prev_hash: prev,
       };
       const row: TracesTable = { ...partial, hash: traceHash(partial) };
-      await db.insertInto('traces').values(row).execute();
-      await db
-        .updateTable('trace_heads')
-        .set({ hash: row.hash })
-        .where('chain', '=', chain)
-        .execute();
+      prev = row.hash;
       return row;
+    });
+    await db.insertInto('traces').values(rows).execute();
+    await db.updateTable('trace_heads').set({ hash: prev }).where('chain', '=', chain).execute();
+    return rows;
+  }
+
+  /** Traces waiting for a group commit, per database. */
+  const queues = new WeakMap<Kysely<Database>, TraceQueue>();
+
+  /** Writes the waiting traces in group transactions until none waits. */
+  async function flush(db: Kysely<Database>, queue: TraceQueue): Promise<void> {
+    // One turn of the event loop lets the requests already running reach their trace.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (queue.pending.length > 0) {
+      const group = queue.pending.splice(0, MAX_GROUP);
+      try {
+        const written = await db.transaction().execute(async (trx) => {
+          const byChain = new Map<string, PendingTrace[]>();
+          for (const item of group) {
+            const chain = chainOf(item.input);
+            byChain.set(chain, [...(byChain.get(chain) ?? []), item]);
+          }
+          // Head locks in one order, so two servers' groups never wait on each other in a cycle.
+          const result = new Map<PendingTrace, TracesTable>();
+          for (const chain of [...byChain.keys()].sort()) {
+            const items = byChain.get(chain)!;
+            const rows = await appendToChain(trx, chain, items);
+            items.forEach((item, i) => result.set(item, rows[i]!));
+          }
+          return result;
+        });
+        for (const item of group) item.resolve(written.get(item)!);
+      } catch (error) {
+        for (const item of group) item.reject(error);
+      }
+    }
+    // In the same synchronous step as the last look at the queue: a trace queued after this
+    // starts the next flush itself.
+    queue.flushing = false;
+  }
+
+  return {
+    /** Appends one trace inside `db` (pass the action's transaction). */
+    async append(db: Db, input: TraceInput): Promise<TracesTable> {
+      const [row] = await appendToChain(db, chainOf(input), [
+        { input, at: deps.clock.now().toISOString() },
+      ]);
+      return row!;
+    },
+
+    /**
+     * Appends one trace in a transaction of its own, shared with the traces other requests append
+     * at the same moment (group commit, PERFORMANCE.md B2: one commit, hence one fsync, for many
+     * reads); resolves once that transaction has committed, so a caller that answers after it
+     * answers only with its trace durable. For reads, whose action writes nothing the trace must
+     * commit with; `db` is the database itself, never a transaction.
+     */
+    appendCommitted(db: Kysely<Database>, input: TraceInput): Promise<TracesTable> {
+      let queue = queues.get(db);
+      if (!queue) {
+        queue = { pending: [], flushing: false };
+        queues.set(db, queue);
+      }
+      const waiting = queue;
+      return new Promise<TracesTable>((resolve, reject) => {
+        waiting.pending.push({ input, at: deps.clock.now().toISOString(), resolve, reject });
+        if (waiting.flushing) return;
+        waiting.flushing = true;
+        void flush(db, waiting);
+      });
     },
   };
 }
