@@ -163,6 +163,27 @@ describe('the export of a represented child’s profile', () => {
     ).toHaveLength(0);
   });
 
+  it('while one representative’s export runs, the other is told it was asked by someone else, not promised an e-mail', async () => {
+    const { inayaClient, leo } = await givenLeoWithSecret();
+    const thomas = await givenAdult(t, { firstName: 'Thomas', lastName: 'Michel' });
+    await inayaClient.post('/api/delegations/representatives', identityOf(thomas));
+    const invitation = await receivedInvitation(thomas.client);
+    await thomas.client.post(`/api/delegations/${invitation}/accept`, {});
+    expect((await inayaClient.post('/api/exports', {})).statusCode).toBe(202);
+    await switchTo(thomas.client, leo.id);
+
+    const his = await thomas.client.post('/api/exports', {});
+    const hers = await inayaClient.post('/api/exports', {});
+    expect(his.statusCode).toBe(409);
+    expect(his.json<{ error: { message: string } }>().error.message).toContain(
+      'demandée par une autre personne',
+    );
+    expect(hers.statusCode).toBe(409);
+    expect(hers.json<{ error: { message: string } }>().error.message).toContain(
+      'Vous recevrez un e-mail',
+    );
+  });
+
   it('an aidant may not ask for, follow or download the helped person’s export: 403, traced, nothing stored', async () => {
     const inaya = await givenAdult(t, { firstName: 'Inaya', lastName: 'Michel' });
     const claire = await givenAdult(t, { firstName: 'Claire', lastName: 'Martin' });

@@ -9,4 +9,11 @@ export const exportsErrors = {
       409,
       'Une préparation de vos données est déjà en cours. Vous recevrez un e-mail dès qu’elle sera prête.',
     ),
+  /** The profile's archive is being made for another person (the other legal representative). */
+  runningForAnother: () =>
+    new AppError(
+      'export.already_running',
+      409,
+      'Une préparation des données de ce profil, demandée par une autre personne, est déjà en cours. Vous pourrez en demander une nouvelle lorsqu’elle sera terminée.',
+    ),
 };

@@ -30,15 +30,14 @@ export function createExportsRepository(db: Db) {
         .limit(1)
         .executeTakeFirst();
     },
-    /** Whether the record has an export waiting or being built. */
-    async hasRunning(patientId: string): Promise<boolean> {
-      const row = await db
+    /** The export of the record waiting or being built, if any: who asked for it. */
+    async findRunning(patientId: string): Promise<{ requested_by: string | null } | undefined> {
+      return db
         .selectFrom('data_exports')
-        .select('id')
+        .select('requested_by')
         .where('patient_id', '=', patientId)
         .where('status', 'in', ['pending', 'running'])
         .executeTakeFirst();
-      return row !== undefined;
     },
     /** Changes some columns of an export. */
     async update(id: string, changes: Partial<Omit<DataExportsTable, 'id'>>): Promise<void> {

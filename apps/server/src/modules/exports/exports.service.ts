@@ -122,7 +122,11 @@ export function createExportsService(deps: ExportsDeps) {
       try {
         await db.transaction().execute(async (trx) => {
           const repository = createExportsRepository(trx);
-          if (await repository.hasRunning(patientId)) throw exportsErrors.alreadyRunning();
+          const running = await repository.findRunning(patientId);
+          if (running)
+            throw running.requested_by === person.personId
+              ? exportsErrors.alreadyRunning()
+              : exportsErrors.runningForAnother();
           await repository.insert(row);
           await deps.jobs.enqueue(trx, {
             type: EXPORT_JOB,
